@@ -1,0 +1,248 @@
+//! The Tidings bundle schema: the only contract between the seed compiler (native) and the widget
+//! (WebAssembly).
+//!
+//! A bundle is a folder. Its root holds [`Bundle`] as `bundle.json`: everything the first view needs (the tag
+//! list with counts and one [`Card`] per article). Each article's body is a separate [`ArticleBody`] file whose
+//! path, relative to `bundle.json`, is [`Card::body`]; the widget fetches it when the article is opened.
+//!
+//! Bodies are a typed document tree ([`Block`] and [`Inline`]), never HTML: the widget renders them as DOM nodes
+//! and never parses markup. This crate depends only on serde, so both halves compile the same types and cannot
+//! drift; [`SCHEMA_VERSION`] catches a bundle built by another version.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the bundle format. Bump it on any change a reader of an older version would misread; the widget
+/// refuses a bundle whose version differs and asks for it to be rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// File name of the first-view index at the root of a bundle folder.
+pub const BUNDLE_FILE: &str = "bundle.json";
+
+/// `bundle.json`: the first view of a bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// The format version this bundle was written with; equal to [`SCHEMA_VERSION`] of its writer.
+    pub schema_version: u32,
+    /// Every tag used by at least one article, most used first (ties by name).
+    pub tags: Vec<TagCount>,
+    /// One card per published article, newest first; articles without a date come last, by title.
+    pub articles: Vec<Card>,
+}
+
+/// A tag and the number of articles that carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagCount {
+    /// The normalised tag: trimmed, lower-case, inner whitespace as `-`.
+    pub tag: String,
+    /// How many articles of the bundle carry this tag.
+    pub count: u32,
+}
+
+/// What a story list shows of an article before it is opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    /// Stable identifier, derived from the seed's file name (`000_60341a51864e5bb5`). Unique in the bundle.
+    pub id: String,
+    /// URL-friendly form of the title (`diplomatic-breakthrough-enables-...`). Unique in the bundle.
+    pub slug: String,
+    /// The headline, as plain text.
+    pub title: String,
+    /// Publication date as `YYYY-MM-DD`, or `None` when neither the seed nor its sources give one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Normalised tags, in the order the author gave them, without duplicates.
+    pub tags: Vec<String>,
+    /// The reporting the article was written from, in the author's order.
+    pub sources: Vec<Source>,
+    /// Plain text of the opening paragraph(s), cut at a word boundary near 300 characters.
+    pub excerpt: String,
+    /// Estimated reading time of the body, in whole minutes (at least 1).
+    pub reading_minutes: u32,
+    /// Lead image: an absolute `http`/`https` URL, when the seed names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// BCP 47 language tag of the article (`en`, `ar`), when the seed gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Path of this article's [`ArticleBody`] file, relative to `bundle.json` (`articles/<id>.json`).
+    pub body: String,
+}
+
+/// One piece of reporting an article cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Absolute `http` or `https` URL, normalised.
+    pub url: String,
+    /// The URL's host (`www.cnn.com`).
+    pub host: String,
+    /// Name of the outlet for people to read (`CNN`, `NPR`, `Example News`).
+    pub outlet: String,
+    /// `YYYY-MM-DD` found in the URL's path (`/2023/11/01/`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// An article's body file (`articles/<id>.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleBody {
+    /// The format version, as in [`Bundle::schema_version`].
+    pub schema_version: u32,
+    /// The [`Card::id`] this body belongs to.
+    pub id: String,
+    /// The document, title heading removed.
+    pub blocks: Vec<Block>,
+    /// Footnote definitions, in order of first reference; [`Inline::FootnoteRef`] points into this list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<Footnote>,
+}
+
+/// A footnote's definition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Footnote {
+    /// The label the author wrote (`[^note]` has label `note`).
+    pub label: String,
+    /// The footnote's content.
+    pub blocks: Vec<Block>,
+}
+
+/// Block-level content. Serialised externally tagged: `{"paragraph": [...]}`, `"rule"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Block {
+    /// A paragraph of inline content.
+    Paragraph(Vec<Inline>),
+    /// A section heading; `level` is 2 to 6 (the article title is the only level 1).
+    Heading {
+        /// Heading level, 2 to 6.
+        level: u8,
+        /// The heading's text.
+        content: Vec<Inline>,
+    },
+    /// A block quote.
+    Quote(Vec<Block>),
+    /// A bulleted (`start: None`) or numbered list.
+    List {
+        /// The first number of a numbered list; `None` for a bulleted list.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        start: Option<u64>,
+        /// The items, each a sequence of blocks.
+        items: Vec<Vec<Block>>,
+    },
+    /// Preformatted code, shown as written.
+    Code {
+        /// The info string's language (`rust`), if given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lang: Option<String>,
+        /// The code, newlines included.
+        text: String,
+    },
+    /// A table: one header row and body rows, each a list of cells.
+    Table {
+        /// Alignment of each column.
+        align: Vec<Align>,
+        /// Header cells.
+        head: Vec<Vec<Inline>>,
+        /// Body rows.
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    /// A thematic break (`---`).
+    Rule,
+}
+
+/// Column alignment of a [`Block::Table`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    /// No alignment given.
+    None,
+    /// `:--`
+    Left,
+    /// `:-:`
+    Center,
+    /// `--:`
+    Right,
+}
+
+/// Inline content. Serialised externally tagged: `{"text": "..."}`, `"break"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Inline {
+    /// Plain text, shown as text whatever it contains.
+    Text(String),
+    /// Inline code.
+    Code(String),
+    /// Emphasis (`*a*`).
+    Emphasis(Vec<Inline>),
+    /// Strong emphasis (`**a**`).
+    Strong(Vec<Inline>),
+    /// Struck-through text (`~~a~~`).
+    Strikethrough(Vec<Inline>),
+    /// A hyperlink. `href` is an absolute `http`, `https` or `mailto` URL.
+    Link {
+        /// The target: absolute `http`, `https` or `mailto`.
+        href: String,
+        /// The link's title attribute, if the author gave one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        title: Option<String>,
+        /// The link text.
+        content: Vec<Inline>,
+    },
+    /// An image. `src` is an absolute `http` or `https` URL.
+    Image {
+        /// The image URL: absolute `http` or `https`.
+        src: String,
+        /// Text alternative, from the Markdown image's description.
+        alt: String,
+        /// The image's title attribute, if the author gave one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        title: Option<String>,
+    },
+    /// A reference to footnote `n` (1-based) of [`ArticleBody::footnotes`].
+    FootnoteRef(u32),
+    /// A hard line break.
+    Break,
+}
+
+impl Bundle {
+    /// The version a reader should compare with [`SCHEMA_VERSION`] before trusting the rest.
+    pub fn is_current(&self) -> bool {
+        self.schema_version == SCHEMA_VERSION
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_serialize_externally_tagged() {
+        let blocks = vec![
+            Block::Paragraph(vec![Inline::Text("a".into()), Inline::Break]),
+            Block::Rule,
+        ];
+        let json = serde_json::to_string(&blocks).unwrap();
+        assert_eq!(json, r#"[{"paragraph":[{"text":"a"},"break"]},"rule"]"#);
+        let back: Vec<Block> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, blocks);
+    }
+
+    #[test]
+    fn optional_card_fields_are_left_out_when_absent() {
+        let card = Card {
+            id: "a".into(),
+            slug: "a".into(),
+            title: "A".into(),
+            date: None,
+            tags: vec![],
+            sources: vec![],
+            excerpt: String::new(),
+            reading_minutes: 1,
+            image: None,
+            lang: None,
+            body: "articles/a.json".into(),
+        };
+        let json = serde_json::to_string(&card).unwrap();
+        assert!(!json.contains("date") && !json.contains("image") && !json.contains("lang"));
+        assert_eq!(serde_json::from_str::<Card>(&json).unwrap(), card);
+    }
+}

@@ -1,0 +1,175 @@
+//! Diagnostics: what is wrong with a seed, where, and how to fix it.
+//!
+//! The core never prints. It collects [`Diagnostic`]s into a [`Report`] that also keeps the text of every file
+//! it read, so the edge (the CLI, a test) can render them rustc-style with `codespan-reporting`: file, line,
+//! column, the offending line with a caret, the message and a `help:` line.
+
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as RenderedSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config};
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The seed still compiles; `--strict` turns it into an error.
+    Warning,
+    /// Nothing is written.
+    Error,
+}
+
+/// One finding about one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Index of the file in [`Report::files`].
+    pub file: usize,
+    /// Byte range in the file's text that the finding points at, when there is one.
+    pub span: Option<Range<usize>>,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// Short text under the caret.
+    pub label: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+/// A file the compiler looked at: its path as shown to people and its text (empty when unreadable).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the seeds folder, with `/` separators.
+    pub name: String,
+    /// The file's text; diagnostics' spans index into it.
+    pub text: String,
+}
+
+/// Every file read and every diagnostic found in one run.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Files in the order they were read.
+    pub files: Vec<SourceFile>,
+    /// Diagnostics in the order they were found (file by file).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Builder for the diagnostics of one file.
+pub struct Sink<'a> {
+    pub(crate) file: usize,
+    pub(crate) out: &'a mut Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    /// Errors recorded so far for this file.
+    pub fn error_count(&self) -> usize {
+        self.out.iter().filter(|d| d.file == self.file && d.severity == Severity::Error).count()
+    }
+
+    /// Records an error at `span`.
+    pub fn error(&mut self, span: Option<Range<usize>>, message: impl Into<String>, label: impl Into<String>, help: impl Into<String>) {
+        self.push(Severity::Error, span, message.into(), label.into(), help.into());
+    }
+
+    /// Records a warning at `span`.
+    pub fn warning(&mut self, span: Option<Range<usize>>, message: impl Into<String>, label: impl Into<String>, help: impl Into<String>) {
+        self.push(Severity::Warning, span, message.into(), label.into(), help.into());
+    }
+
+    fn push(&mut self, severity: Severity, span: Option<Range<usize>>, message: String, label: String, help: String) {
+        self.out.push(Diagnostic {
+            severity,
+            file: self.file,
+            span,
+            message,
+            label,
+            help: (!help.is_empty()).then_some(help),
+        });
+    }
+}
+
+impl Report {
+    /// Number of diagnostics of `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Whether the run must fail: any error, or any warning when `strict`.
+    pub fn fails(&self, strict: bool) -> bool {
+        self.count(Severity::Error) > 0 || (strict && self.count(Severity::Warning) > 0)
+    }
+
+    /// Renders one diagnostic as plain text, rustc-style. With `strict`, warnings render as errors.
+    pub fn render(&self, diagnostic: &Diagnostic, strict: bool) -> String {
+        let files = self.simple_files();
+        let mut out = String::new();
+        // Writing into a String cannot fail; a span outside the file would be a compiler bug, shown as text.
+        if term::emit_to_string(&mut out, &Config::default(), &files, &self.to_rendered(diagnostic, strict)).is_err() {
+            out = format!("{}: {}\n", self.files[diagnostic.file].name, diagnostic.message);
+        }
+        out
+    }
+
+    /// Renders every diagnostic to `writer` with colours when `writer` supports them.
+    pub fn emit(&self, writer: &mut dyn term::WriteStyle, strict: bool) -> std::io::Result<()> {
+        let files = self.simple_files();
+        for diagnostic in &self.diagnostics {
+            term::emit_to_write_style(writer, &Config::default(), &files, &self.to_rendered(diagnostic, strict))
+                .map_err(std::io::Error::other)?;
+        }
+        Ok(())
+    }
+
+    fn simple_files(&self) -> SimpleFiles<&str, &str> {
+        let mut files = SimpleFiles::new();
+        for file in &self.files {
+            files.add(file.name.as_str(), file.text.as_str());
+        }
+        files
+    }
+
+    fn to_rendered(&self, d: &Diagnostic, strict: bool) -> Rendered<usize> {
+        let severity = match d.severity {
+            Severity::Error => RenderedSeverity::Error,
+            Severity::Warning if strict => RenderedSeverity::Error,
+            Severity::Warning => RenderedSeverity::Warning,
+        };
+        let mut rendered = Rendered::new(severity).with_message(&d.message);
+        match &d.span {
+            Some(span) => rendered = rendered.with_labels(vec![Label::primary(d.file, span.clone()).with_message(&d.label)]),
+            None => rendered = rendered.with_notes(vec![format!("in {}", self.files[d.file].name)]),
+        }
+        if let Some(help) = &d.help {
+            rendered = rendered.with_notes(vec![format!("help: {help}")]);
+        }
+        rendered
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_file_line_column_caret_and_help() {
+        let mut report = Report {
+            files: vec![SourceFile { name: "a.md".into(), text: "---\ntags: [x\n---\n".into() }],
+            diagnostics: vec![],
+        };
+        Sink { file: 0, out: &mut report.diagnostics }.error(Some(10..12), "bad tags", "here", "close the list with `]`");
+        let text = report.render(&report.diagnostics[0], false);
+        assert!(text.starts_with("error: bad tags"), "{text}");
+        assert!(text.contains("a.md:2:7"), "{text}");
+        assert!(text.contains("tags: [x"), "{text}");
+        assert!(text.contains("^^ here"), "{text}");
+        assert!(text.contains("help: close the list with `]`"), "{text}");
+    }
+
+    #[test]
+    fn strict_renders_warnings_as_errors() {
+        let mut report = Report { files: vec![SourceFile { name: "a.md".into(), text: String::new() }], diagnostics: vec![] };
+        Sink { file: 0, out: &mut report.diagnostics }.warning(None, "odd", "", "");
+        assert!(report.render(&report.diagnostics[0], true).starts_with("error: odd"));
+        assert!(report.fails(true) && !report.fails(false));
+    }
+}
