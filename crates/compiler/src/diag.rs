@@ -54,16 +54,23 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Builder for the diagnostics of one file.
+/// Where the diagnostics of one file go.
 pub struct Sink<'a> {
-    pub(crate) file: usize,
-    pub(crate) out: &'a mut Vec<Diagnostic>,
+    /// Index of the file in [`Report::files`].
+    pub file: usize,
+    /// The run's diagnostics, appended to.
+    pub out: &'a mut Vec<Diagnostic>,
 }
 
 impl Sink<'_> {
     /// Errors recorded so far for this file.
     pub fn error_count(&self) -> usize {
         self.out.iter().filter(|d| d.file == self.file && d.severity == Severity::Error).count()
+    }
+
+    /// Whether an error of this file starts with `prefix`.
+    pub fn has_error_starting(&self, prefix: &str) -> bool {
+        self.out.iter().any(|d| d.file == self.file && d.severity == Severity::Error && d.message.starts_with(prefix))
     }
 
     /// Records an error at `span`.

@@ -51,6 +51,15 @@ pub fn compile(id: &str, text: &str, sink: &mut Sink) -> Outcome {
         }
         Some(block) => match yaml::parse(block.yaml) {
             Ok(entries) => front_matter::read(&entries, block.yaml, block.offset, sink),
+            Err(err) if err.not_a_mapping => {
+                sink.error(
+                    Some(block.open.clone()),
+                    "front matter must be `key: value` pairs",
+                    "this block is valid YAML but not a mapping",
+                    "write one `key: value` per line, such as `tags: [news]`",
+                );
+                return Outcome::Failed;
+            }
             Err(err) => {
                 let span = err.span.map(|s| s.start + block.offset..s.end + block.offset).unwrap_or(block.open.clone());
                 sink.error(
@@ -89,9 +98,15 @@ pub fn compile(id: &str, text: &str, sink: &mut Sink) -> Outcome {
             blocks.remove(index);
             h1
         }
+        // A `title:` that was not text has been reported already.
+        _ if sink.has_error_starting("`title`") => String::new(),
         _ => {
             sink.error(
-                fm.title.as_ref().map(|t| t.span.clone()).or(Some(split.body_offset..split.body_offset)),
+                fm.title.as_ref().map(|t| t.span.clone()).or_else(|| {
+                    let start = split.body_offset + (split.body.len() - split.body.trim_start().len());
+                    let end = start + split.body.trim_start().lines().next().unwrap_or_default().len();
+                    Some(start..end)
+                }),
                 "seed has no title",
                 "expected a `# Heading` or `title:`",
                 "start the body with a `# Heading` line, or add `title: ...` to the front matter",

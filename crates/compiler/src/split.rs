@@ -54,7 +54,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
     while let Some(line) = lines.next() {
         if is_fence(&text[line.clone()], true) {
             return Ok(Split {
-                front_matter: Some(FrontMatterText { yaml: &text[yaml_start..line.start], offset: yaml_start, open }),
+                front_matter: Some(FrontMatterText { yaml: &text[yaml_start..line.start], offset: yaml_start, open: trim_line_end(text, open) }),
                 body: &text[lines.pos..],
                 body_offset: lines.pos,
             });
