@@ -2,8 +2,9 @@
 //! (WebAssembly).
 //!
 //! A bundle is a folder. Its root holds [`Bundle`] as `bundle.json`: everything the first view needs (the tag
-//! list with counts and one [`Card`] per article). Each article's body is a separate [`ArticleBody`] file whose
-//! path, relative to `bundle.json`, is [`Card::body`]; the widget fetches it when the article is opened.
+//! list with counts and one [`Card`] per article). Article bodies ([`ArticleBody`]) are grouped, in card order,
+//! into [`BodyChunk`] files of about 64 KB; [`Card::body`] is the path of the chunk holding the article's body,
+//! relative to `bundle.json`, and the widget fetches it when the article is opened.
 //!
 //! Bodies are a typed document tree ([`Block`] and [`Inline`]), never HTML: the widget renders them as DOM nodes
 //! and never parses markup. This crate depends only on serde, so both halves compile the same types and cannot
@@ -64,7 +65,8 @@ pub struct Card {
     /// BCP 47 language tag of the article (`en`, `ar`), when the seed gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
-    /// Path of this article's [`ArticleBody`] file, relative to `bundle.json` (`articles/<id>.json`).
+    /// Path of the [`BodyChunk`] file holding this article's body, relative to `bundle.json`
+    /// (`articles/<content hash>.json`).
     pub body: String,
 }
 
@@ -82,11 +84,25 @@ pub struct Source {
     pub date: Option<String>,
 }
 
-/// An article's body file (`articles/<id>.json`).
+/// A body file (`articles/<content hash>.json`): the bodies of several neighbouring articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ArticleBody {
+pub struct BodyChunk {
     /// The format version, as in [`Bundle::schema_version`].
     pub schema_version: u32,
+    /// The bodies, in card order.
+    pub bodies: Vec<ArticleBody>,
+}
+
+impl BodyChunk {
+    /// The body of article `id`, if this chunk holds it.
+    pub fn body(&self, id: &str) -> Option<&ArticleBody> {
+        self.bodies.iter().find(|b| b.id == id)
+    }
+}
+
+/// One article's body, inside a [`BodyChunk`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleBody {
     /// The [`Card::id`] this body belongs to.
     pub id: String,
     /// The document, title heading removed.

@@ -27,7 +27,8 @@ pub fn parse_front_matter_date(text: &str) -> Option<String> {
         return Some(day);
     }
     const FORMATS: &[&str] = &["%H:%M:%S %z", "%H:%M %z", "%H:%M:%S%z", "%H:%M:%S %Z"];
-    let time_ok = rest.parse::<Time>().is_ok() || FORMATS.iter().any(|f| strtime::parse(f, rest).is_ok());
+    let time_ok =
+        rest.parse::<Time>().is_ok() || FORMATS.iter().any(|f| strtime::parse(f, rest).is_ok());
     time_ok.then_some(day)
 }
 
@@ -46,18 +47,31 @@ mod tests {
             "2010-10-22 11:33:15",
             "2010-10-22 11:33",
         ] {
-            assert_eq!(parse_front_matter_date(text).as_deref(), Some(&text[..10]), "{text}");
+            assert_eq!(
+                parse_front_matter_date(text).as_deref(),
+                Some(&text[..10]),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn keeps_the_authors_calendar_date() {
-        assert_eq!(parse_front_matter_date("2023-11-01T23:30:00-05:00").as_deref(), Some("2023-11-01"));
+        assert_eq!(
+            parse_front_matter_date("2023-11-01T23:30:00-05:00").as_deref(),
+            Some("2023-11-01")
+        );
     }
 
     #[test]
     fn refuses_what_is_not_a_date() {
-        for text in ["2023-02-30", "yesterday", "2023/11/01", "2023-11-01 noon", "11-01-2023"] {
+        for text in [
+            "2023-02-30",
+            "yesterday",
+            "2023/11/01",
+            "2023-11-01 noon",
+            "11-01-2023",
+        ] {
             assert_eq!(parse_front_matter_date(text), None, "{text}");
         }
     }

@@ -65,25 +65,61 @@ pub struct Sink<'a> {
 impl Sink<'_> {
     /// Errors recorded so far for this file.
     pub fn error_count(&self) -> usize {
-        self.out.iter().filter(|d| d.file == self.file && d.severity == Severity::Error).count()
+        self.out
+            .iter()
+            .filter(|d| d.file == self.file && d.severity == Severity::Error)
+            .count()
     }
 
     /// Whether an error of this file starts with `prefix`.
     pub fn has_error_starting(&self, prefix: &str) -> bool {
-        self.out.iter().any(|d| d.file == self.file && d.severity == Severity::Error && d.message.starts_with(prefix))
+        self.out.iter().any(|d| {
+            d.file == self.file && d.severity == Severity::Error && d.message.starts_with(prefix)
+        })
     }
 
     /// Records an error at `span`.
-    pub fn error(&mut self, span: Option<Range<usize>>, message: impl Into<String>, label: impl Into<String>, help: impl Into<String>) {
-        self.push(Severity::Error, span, message.into(), label.into(), help.into());
+    pub fn error(
+        &mut self,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.push(
+            Severity::Error,
+            span,
+            message.into(),
+            label.into(),
+            help.into(),
+        );
     }
 
     /// Records a warning at `span`.
-    pub fn warning(&mut self, span: Option<Range<usize>>, message: impl Into<String>, label: impl Into<String>, help: impl Into<String>) {
-        self.push(Severity::Warning, span, message.into(), label.into(), help.into());
+    pub fn warning(
+        &mut self,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.push(
+            Severity::Warning,
+            span,
+            message.into(),
+            label.into(),
+            help.into(),
+        );
     }
 
-    fn push(&mut self, severity: Severity, span: Option<Range<usize>>, message: String, label: String, help: String) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        span: Option<Range<usize>>,
+        message: String,
+        label: String,
+        help: String,
+    ) {
         self.out.push(Diagnostic {
             severity,
             file: self.file,
@@ -98,7 +134,10 @@ impl Sink<'_> {
 impl Report {
     /// Number of diagnostics of `severity`.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     /// Whether the run must fail: any error, or any warning when `strict`.
@@ -111,8 +150,18 @@ impl Report {
         let files = self.simple_files();
         let mut out = String::new();
         // Writing into a String cannot fail; a span outside the file would be a compiler bug, shown as text.
-        if term::emit_to_string(&mut out, &Config::default(), &files, &self.to_rendered(diagnostic, strict)).is_err() {
-            out = format!("{}: {}\n", self.files[diagnostic.file].name, diagnostic.message);
+        if term::emit_to_string(
+            &mut out,
+            &Config::default(),
+            &files,
+            &self.to_rendered(diagnostic, strict),
+        )
+        .is_err()
+        {
+            out = format!(
+                "{}: {}\n",
+                self.files[diagnostic.file].name, diagnostic.message
+            );
         }
         out
     }
@@ -121,8 +170,13 @@ impl Report {
     pub fn emit(&self, writer: &mut dyn term::WriteStyle, strict: bool) -> std::io::Result<()> {
         let files = self.simple_files();
         for diagnostic in &self.diagnostics {
-            term::emit_to_write_style(writer, &Config::default(), &files, &self.to_rendered(diagnostic, strict))
-                .map_err(std::io::Error::other)?;
+            term::emit_to_write_style(
+                writer,
+                &Config::default(),
+                &files,
+                &self.to_rendered(diagnostic, strict),
+            )
+            .map_err(std::io::Error::other)?;
         }
         Ok(())
     }
@@ -143,7 +197,11 @@ impl Report {
         };
         let mut rendered = Rendered::new(severity).with_message(&d.message);
         match &d.span {
-            Some(span) => rendered = rendered.with_labels(vec![Label::primary(d.file, span.clone()).with_message(&d.label)]),
+            Some(span) => {
+                rendered = rendered.with_labels(vec![
+                    Label::primary(d.file, span.clone()).with_message(&d.label)
+                ])
+            }
             None => rendered = rendered.with_notes(vec![format!("in {}", self.files[d.file].name)]),
         }
         if let Some(help) = &d.help {
@@ -160,10 +218,17 @@ mod tests {
     #[test]
     fn renders_file_line_column_caret_and_help() {
         let mut report = Report {
-            files: vec![SourceFile { name: "a.md".into(), text: "---\ntags: [x\n---\n".into() }],
+            files: vec![SourceFile {
+                name: "a.md".into(),
+                text: "---\ntags: [x\n---\n".into(),
+            }],
             diagnostics: vec![],
         };
-        Sink { file: 0, out: &mut report.diagnostics }.error(Some(10..12), "bad tags", "here", "close the list with `]`");
+        Sink {
+            file: 0,
+            out: &mut report.diagnostics,
+        }
+        .error(Some(10..12), "bad tags", "here", "close the list with `]`");
         let text = report.render(&report.diagnostics[0], false);
         assert!(text.starts_with("error: bad tags"), "{text}");
         assert!(text.contains("a.md:2:7"), "{text}");
@@ -174,9 +239,21 @@ mod tests {
 
     #[test]
     fn strict_renders_warnings_as_errors() {
-        let mut report = Report { files: vec![SourceFile { name: "a.md".into(), text: String::new() }], diagnostics: vec![] };
-        Sink { file: 0, out: &mut report.diagnostics }.warning(None, "odd", "", "");
-        assert!(report.render(&report.diagnostics[0], true).starts_with("error: odd"));
+        let mut report = Report {
+            files: vec![SourceFile {
+                name: "a.md".into(),
+                text: String::new(),
+            }],
+            diagnostics: vec![],
+        };
+        Sink {
+            file: 0,
+            out: &mut report.diagnostics,
+        }
+        .warning(None, "odd", "", "");
+        assert!(report
+            .render(&report.diagnostics[0], true)
+            .starts_with("error: odd"));
         assert!(report.fails(true) && !report.fails(false));
     }
 }

@@ -41,7 +41,8 @@ pub struct FrontMatter {
     pub draft: bool,
 }
 
-const HELP_UNKNOWN: &str = "Tidings reads sources, tags, title, date, summary, image, lang and draft; remove the key or \
+const HELP_UNKNOWN: &str =
+    "Tidings reads sources, tags, title, date, summary, image, lang and draft; remove the key or \
                             rename it to one of those";
 
 /// Reads `entries` (spans relative to the YAML text that starts at `offset` in the file).
@@ -55,7 +56,10 @@ pub fn read(entries: &[Entry], yaml: &str, offset: usize, sink: &mut Sink) -> Fr
         if let Some(earlier) = entries[..i].iter().rfind(|e| e.key == entry.key) {
             sink.warning(
                 Some(at(&entry.key_span)),
-                format!("key `{}` is repeated; this later value replaces the one on its first use", entry.key),
+                format!(
+                    "key `{}` is repeated; this later value replaces the one on its first use",
+                    entry.key
+                ),
                 "repeated here",
                 format!("remove one of the two `{}` entries", earlier.key),
             );
@@ -70,7 +74,10 @@ pub fn read(entries: &[Entry], yaml: &str, offset: usize, sink: &mut Sink) -> Fr
                     }
                 }
             }
-            "tags" => fm.tags.splice(0..0, list(entry, yaml, offset, sink)).for_each(drop),
+            "tags" => fm
+                .tags
+                .splice(0..0, list(entry, yaml, offset, sink))
+                .for_each(drop),
             "topics" | "categories" | "category" => fm.tags.extend(list(entry, yaml, offset, sink)),
             "title" => fm.title = scalar(sink),
             "date" => fm.date = scalar(sink),
@@ -101,7 +108,12 @@ pub fn read(entries: &[Entry], yaml: &str, offset: usize, sink: &mut Sink) -> Fr
 }
 
 /// A scalar as text; `null` is absent; a list or mapping is an error.
-fn scalar(key: &str, value: &Value, span: Range<usize>, sink: &mut Sink) -> Option<Located<String>> {
+fn scalar(
+    key: &str,
+    value: &Value,
+    span: Range<usize>,
+    sink: &mut Sink,
+) -> Option<Located<String>> {
     let text = match value {
         Value::Null => return None,
         Value::String(s) => s.trim().to_string(),
@@ -137,21 +149,34 @@ fn list(entry: &Entry, yaml: &str, offset: usize, sink: &mut Sink) -> Vec<Locate
                             other => other.to_string(),
                         };
                         // Point at the item itself when its text can be found in the list, else at the list.
-                        let window = yaml.get(search_from..entry.value_span.end.max(search_from)).unwrap_or("");
-                        let item_span = match window.find(text.as_str()).filter(|_| !text.is_empty()) {
-                            Some(i) => {
-                                search_from += i + text.len();
-                                search_from - text.len() + offset..search_from + offset
-                            }
-                            None => span.clone(),
-                        };
-                        out.push(Located { span: item_span, value: text });
+                        let window = yaml
+                            .get(search_from..entry.value_span.end.max(search_from))
+                            .unwrap_or("");
+                        let item_span =
+                            match window.find(text.as_str()).filter(|_| !text.is_empty()) {
+                                Some(i) => {
+                                    search_from += i + text.len();
+                                    search_from - text.len() + offset..search_from + offset
+                                }
+                                None => span.clone(),
+                            };
+                        out.push(Located {
+                            span: item_span,
+                            value: text,
+                        });
                     }
                     other => sink.error(
                         Some(span.clone()),
-                        format!("`{}` must be a list of text values, but an item is {}", entry.key, kind(other)),
+                        format!(
+                            "`{}` must be a list of text values, but an item is {}",
+                            entry.key,
+                            kind(other)
+                        ),
                         "this list",
-                        format!("write each item of `{}` as plain text: `{}: [a, b]`", entry.key, entry.key),
+                        format!(
+                            "write each item of `{}` as plain text: `{}: [a, b]`",
+                            entry.key, entry.key
+                        ),
                     ),
                 }
             }
@@ -161,16 +186,28 @@ fn list(entry: &Entry, yaml: &str, offset: usize, sink: &mut Sink) -> Vec<Locate
             .split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(|s| Located { value: s.to_string(), span: span.clone() })
+            .map(|s| Located {
+                value: s.to_string(),
+                span: span.clone(),
+            })
             .collect(),
-        Value::Number(n) => vec![Located { value: n.to_string(), span }],
-        Value::Bool(b) => vec![Located { value: b.to_string(), span }],
+        Value::Number(n) => vec![Located {
+            value: n.to_string(),
+            span,
+        }],
+        Value::Bool(b) => vec![Located {
+            value: b.to_string(),
+            span,
+        }],
         Value::Object(_) => {
             sink.error(
                 Some(span),
                 format!("`{}` must be a list, not a mapping", entry.key),
                 "expected a list",
-                format!("write `{}: [a, b]` or one item per line starting with `- `", entry.key),
+                format!(
+                    "write `{}: [a, b]` or one item per line starting with `- `",
+                    entry.key
+                ),
             );
             Vec::new()
         }
@@ -196,7 +233,15 @@ mod tests {
     fn read_yaml(yaml: &str) -> (FrontMatter, Vec<Diagnostic>) {
         let entries = crate::yaml::parse(yaml).unwrap();
         let mut out = Vec::new();
-        let fm = read(&entries, yaml, 0, &mut Sink { file: 0, out: &mut out });
+        let fm = read(
+            &entries,
+            yaml,
+            0,
+            &mut Sink {
+                file: 0,
+                out: &mut out,
+            },
+        );
         (fm, out)
     }
 
@@ -229,7 +274,10 @@ mod tests {
         let (_, diags) = read_yaml("authors: [x]\n");
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].severity, Severity::Warning);
-        assert_eq!(diags[0].message, "unknown front matter key `authors` is ignored");
+        assert_eq!(
+            diags[0].message,
+            "unknown front matter key `authors` is ignored"
+        );
         assert_eq!(diags[0].span, Some(0..7));
     }
 
@@ -237,12 +285,18 @@ mod tests {
     fn warns_on_a_repeated_key_and_keeps_the_last() {
         let (fm, diags) = read_yaml("title: A\ntitle: B\n");
         assert_eq!(fm.title.unwrap().value, "B");
-        assert!(diags[0].message.contains("`title` is repeated"), "{diags:?}");
+        assert!(
+            diags[0].message.contains("`title` is repeated"),
+            "{diags:?}"
+        );
     }
 
     #[test]
     fn a_tag_string_is_a_comma_separated_list_and_null_is_none() {
-        assert_eq!(values(&read_yaml("tags: food, drink\n").0.tags), ["food", "drink"]);
+        assert_eq!(
+            values(&read_yaml("tags: food, drink\n").0.tags),
+            ["food", "drink"]
+        );
         assert!(read_yaml("tags:\n").0.tags.is_empty());
     }
 

@@ -51,18 +51,28 @@ mod tests {
     use super::*;
 
     fn link(raw: &str) -> Result<String, Refused> {
-        check(raw, Target::Link, Some(&Url::parse("https://news.example/2023/11/01/story.html").unwrap()))
+        check(
+            raw,
+            Target::Link,
+            Some(&Url::parse("https://news.example/2023/11/01/story.html").unwrap()),
+        )
     }
 
     #[test]
     fn keeps_web_and_mail_links() {
         assert_eq!(link("https://a.example/x").unwrap(), "https://a.example/x");
-        assert_eq!(link("mailto:desk@news.example").unwrap(), "mailto:desk@news.example");
+        assert_eq!(
+            link("mailto:desk@news.example").unwrap(),
+            "mailto:desk@news.example"
+        );
     }
 
     #[test]
     fn resolves_relative_links_against_the_first_source() {
-        assert_eq!(link("../photo.jpg").unwrap(), "https://news.example/2023/11/photo.jpg");
+        assert_eq!(
+            link("../photo.jpg").unwrap(),
+            "https://news.example/2023/11/photo.jpg"
+        );
         assert_eq!(link("/about").unwrap(), "https://news.example/about");
         assert_eq!(check("/about", Target::Link, None), Err(Refused::Relative));
     }
@@ -80,17 +90,27 @@ mod tests {
             "data:text/html;base64,PHNjcmlwdD4=",
             "file:///etc/passwd",
         ] {
-            assert!(matches!(link(raw), Err(Refused::Scheme(_))), "{raw:?} gave {:?}", link(raw));
+            assert!(
+                matches!(link(raw), Err(Refused::Scheme(_))),
+                "{raw:?} gave {:?}",
+                link(raw)
+            );
         }
     }
 
     #[test]
     fn an_encoded_colon_is_only_a_path() {
-        assert_eq!(link("javascript%3Aalert(1)").unwrap(), "https://news.example/2023/11/01/javascript%3Aalert(1)");
+        assert_eq!(
+            link("javascript%3Aalert(1)").unwrap(),
+            "https://news.example/2023/11/01/javascript%3Aalert(1)"
+        );
     }
 
     #[test]
     fn images_may_not_be_mail_links() {
-        assert_eq!(check("mailto:a@b.c", Target::Image, None), Err(Refused::Scheme("mailto".into())));
+        assert_eq!(
+            check("mailto:a@b.c", Target::Image, None),
+            Err(Refused::Scheme("mailto".into()))
+        );
     }
 }

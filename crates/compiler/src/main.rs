@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
@@ -78,12 +79,21 @@ fn main() -> ExitCode {
         Command::Check { common } => (common, None),
     };
     let started = Instant::now();
-    let options = Options { max_file_bytes: common.max_file_size };
+    let options = Options {
+        max_file_bytes: common.max_file_size,
+    };
     let compilation = compile_with_progress(&common, &options);
     print_diagnostics(&compilation, &common);
 
-    let Compilation { output, report, stats } = compilation;
-    let (errors, warnings) = (report.count(Severity::Error), report.count(Severity::Warning));
+    let Compilation {
+        output,
+        report,
+        stats,
+    } = compilation;
+    let (errors, warnings) = (
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+    );
     let articles = output.as_ref().map_or(0, |o| o.bundle.articles.len());
     let mut summary = format!(
         "{} seeds, {} other files skipped, {} drafts, {} articles; {} errors, {} warnings",
@@ -99,7 +109,10 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
-                    eprintln!("error: cannot write the bundle into `{}`: {err}", out.display());
+                    eprintln!(
+                        "error: cannot write the bundle into `{}`: {err}",
+                        out.display()
+                    );
                     eprintln!("  = help: check that the folder is writable; the previous bundle is unchanged");
                     ExitCode::from(1)
                 }
@@ -118,24 +131,26 @@ fn main() -> ExitCode {
 }
 
 fn compile_with_progress(common: &Common, options: &Options) -> Compilation {
-    let mut bar: Option<ProgressBar> = None;
+    let bar: OnceLock<ProgressBar> = OnceLock::new();
     let interactive = std::io::stderr().is_terminal();
-    compile(&common.seeds, options, &mut |done, total| {
+    let compilation = compile(&common.seeds, options, &|_, total| {
         if !interactive || total < PROGRESS_FROM {
             return;
         }
-        let bar = bar.get_or_insert_with(|| {
+        bar.get_or_init(|| {
             let bar = ProgressBar::new(total as u64);
-            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} seeds {elapsed}") {
+            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} seeds {elapsed}")
+            {
                 bar.set_style(style);
             }
             bar
-        });
-        bar.set_position(done as u64);
-        if done == total {
-            bar.finish_and_clear();
-        }
-    })
+        })
+        .inc(1);
+    });
+    if let Some(bar) = bar.get() {
+        bar.finish_and_clear();
+    }
+    compilation
 }
 
 fn print_diagnostics(compilation: &Compilation, common: &Common) {

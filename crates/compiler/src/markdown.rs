@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 use tidings_bundle::{Align, Block, Footnote, Inline};
 use url::Url;
 
@@ -37,19 +39,49 @@ pub fn options() -> Options {
 
 enum Frame {
     Blocks(Vec<Block>),
-    Paragraph { inlines: Vec<Inline>, implicit: bool },
-    Heading { level: u8, inlines: Vec<Inline> },
+    Paragraph {
+        inlines: Vec<Inline>,
+        implicit: bool,
+    },
+    Heading {
+        level: u8,
+        inlines: Vec<Inline>,
+    },
     Quote(Vec<Block>),
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
     Item(Vec<Block>),
-    Code { lang: Option<String>, text: String },
-    Table { align: Vec<Align>, head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
+    Code {
+        lang: Option<String>,
+        text: String,
+    },
+    Table {
+        align: Vec<Align>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
     Row(Vec<Vec<Inline>>),
     Cell(Vec<Inline>),
-    Span { kind: SpanKind, inlines: Vec<Inline> },
-    Link { href: Option<String>, title: Option<String>, inlines: Vec<Inline> },
-    Image { src: Option<String>, title: Option<String>, alt: String },
-    Footnote { label: String, blocks: Vec<Block> },
+    Span {
+        kind: SpanKind,
+        inlines: Vec<Inline>,
+    },
+    Link {
+        href: Option<String>,
+        title: Option<String>,
+        inlines: Vec<Inline>,
+    },
+    Image {
+        src: Option<String>,
+        title: Option<String>,
+        alt: String,
+    },
+    Footnote {
+        label: String,
+        blocks: Vec<Block>,
+    },
     /// Structure dropped (raw HTML, nesting past [`MAX_DEPTH`]); its content goes to the frame below.
     Transparent,
 }
@@ -111,7 +143,12 @@ impl Builder<'_, '_> {
     fn start(&mut self, tag: Tag, span: Range<usize>) {
         let nests = matches!(
             tag,
-            Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::Emphasis | Tag::Strong | Tag::Strikethrough
+            Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
         );
         if nests {
             self.depth += 1;
@@ -122,43 +159,85 @@ impl Builder<'_, '_> {
             }
         }
         let frame = match tag {
-            Tag::Paragraph => Frame::Paragraph { inlines: Vec::new(), implicit: false },
-            Tag::Heading { level, .. } => Frame::Heading { level: heading_level(level), inlines: Vec::new() },
+            Tag::Paragraph => Frame::Paragraph {
+                inlines: Vec::new(),
+                implicit: false,
+            },
+            Tag::Heading { level, .. } => Frame::Heading {
+                level: heading_level(level),
+                inlines: Vec::new(),
+            },
             Tag::BlockQuote(_) => Frame::Quote(Vec::new()),
-            Tag::List(start) => Frame::List { start, items: Vec::new() },
+            Tag::List(start) => Frame::List {
+                start,
+                items: Vec::new(),
+            },
             Tag::Item => Frame::Item(Vec::new()),
             Tag::CodeBlock(kind) => Frame::Code {
                 lang: match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().map(str::to_string)
+                    }
                     CodeBlockKind::Indented => None,
                 },
                 text: String::new(),
             },
-            Tag::Table(aligns) => Frame::Table { align: aligns.iter().map(align).collect(), head: vec![], rows: vec![] },
+            Tag::Table(aligns) => Frame::Table {
+                align: aligns.iter().map(align).collect(),
+                head: vec![],
+                rows: vec![],
+            },
             Tag::TableHead | Tag::TableRow => Frame::Row(Vec::new()),
             Tag::TableCell => Frame::Cell(Vec::new()),
             Tag::Emphasis => self.span(SpanKind::Emphasis),
             Tag::Strong => self.span(SpanKind::Strong),
             Tag::Strikethrough => self.span(SpanKind::Strikethrough),
-            Tag::Link { link_type, dest_url, title, .. } => {
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => {
                 self.open_paragraph_if_needed();
-                let raw = if link_type == LinkType::Email { format!("mailto:{dest_url}") } else { dest_url.into_string() };
+                let raw = if link_type == LinkType::Email {
+                    format!("mailto:{dest_url}")
+                } else {
+                    dest_url.into_string()
+                };
                 let href = self.checked(&raw, Target::Link, span);
-                Frame::Link { href, title: non_empty(title.into_string()), inlines: Vec::new() }
+                Frame::Link {
+                    href,
+                    title: non_empty(title.into_string()),
+                    inlines: Vec::new(),
+                }
             }
-            Tag::Image { dest_url, title, .. } => {
+            Tag::Image {
+                dest_url, title, ..
+            } => {
                 self.open_paragraph_if_needed();
                 let src = self.checked(&dest_url, Target::Image, span);
-                Frame::Image { src, title: non_empty(title.into_string()), alt: String::new() }
+                Frame::Image {
+                    src,
+                    title: non_empty(title.into_string()),
+                    alt: String::new(),
+                }
             }
-            Tag::FootnoteDefinition(label) => Frame::Footnote { label: label.into_string(), blocks: Vec::new() },
+            Tag::FootnoteDefinition(label) => Frame::Footnote {
+                label: label.into_string(),
+                blocks: Vec::new(),
+            },
             _ => Frame::Transparent,
         };
         // A block opening inside a tight list item ends the item's implicit paragraph.
         if matches!(
             frame,
-            Frame::Paragraph { .. } | Frame::Heading { .. } | Frame::Code { .. } | Frame::Table { .. } | Frame::Quote(_)
-                | Frame::List { .. } | Frame::Footnote { .. }
+            Frame::Paragraph { .. }
+                | Frame::Heading { .. }
+                | Frame::Code { .. }
+                | Frame::Table { .. }
+                | Frame::Quote(_)
+                | Frame::List { .. }
+                | Frame::Footnote { .. }
         ) {
             self.close_implicit_paragraph();
         }
@@ -167,18 +246,28 @@ impl Builder<'_, '_> {
 
     fn span(&mut self, kind: SpanKind) -> Frame {
         self.open_paragraph_if_needed();
-        Frame::Span { kind, inlines: Vec::new() }
+        Frame::Span {
+            kind,
+            inlines: Vec::new(),
+        }
     }
 
     fn end(&mut self, end: TagEnd) {
         self.close_implicit_paragraph();
         if matches!(
             end,
-            TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough
+            TagEnd::BlockQuote(_)
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
         ) {
             self.depth -= 1;
         }
-        let Some(frame) = self.stack.pop() else { return };
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
         self.close(frame);
     }
 
@@ -200,7 +289,10 @@ impl Builder<'_, '_> {
                     };
                     self.first_h1 = Some((text.trim().to_string(), index));
                 }
-                self.block(Block::Heading { level: level.max(2), content: inlines })
+                self.block(Block::Heading {
+                    level: level.max(2),
+                    content: inlines,
+                })
             }
             Frame::Quote(blocks) => self.block(Block::Quote(blocks)),
             Frame::List { start, items } => self.block(Block::List { start, items }),
@@ -211,7 +303,9 @@ impl Builder<'_, '_> {
             Frame::Code { lang, text } => self.block(Block::Code { lang, text }),
             Frame::Table { align, head, rows } => self.block(Block::Table { align, head, rows }),
             Frame::Row(cells) => match self.stack.last_mut() {
-                Some(Frame::Table { head, rows, .. }) if head.is_empty() && rows.is_empty() => *head = cells,
+                Some(Frame::Table { head, rows, .. }) if head.is_empty() && rows.is_empty() => {
+                    *head = cells
+                }
                 Some(Frame::Table { rows, .. }) => rows.push(cells),
                 _ => {}
             },
@@ -225,9 +319,25 @@ impl Builder<'_, '_> {
                 SpanKind::Strong => Inline::Strong(inlines),
                 SpanKind::Strikethrough => Inline::Strikethrough(inlines),
             }),
-            Frame::Link { href: Some(href), title, inlines } => self.inline(Inline::Link { href, title, content: inlines }),
-            Frame::Link { href: None, inlines, .. } => inlines.into_iter().for_each(|i| self.inline(i)),
-            Frame::Image { src: Some(src), title, alt } => self.inline(Inline::Image { src, alt, title }),
+            Frame::Link {
+                href: Some(href),
+                title,
+                inlines,
+            } => self.inline(Inline::Link {
+                href,
+                title,
+                content: inlines,
+            }),
+            Frame::Link {
+                href: None,
+                inlines,
+                ..
+            } => inlines.into_iter().for_each(|i| self.inline(i)),
+            Frame::Image {
+                src: Some(src),
+                title,
+                alt,
+            } => self.inline(Inline::Image { src, alt, title }),
             Frame::Image { src: None, alt, .. } => self.text(&alt),
             Frame::Footnote { label, blocks } => {
                 self.footnote_defs.entry(label).or_insert(blocks);
@@ -238,14 +348,20 @@ impl Builder<'_, '_> {
 
     fn is_block_context(&self) -> bool {
         matches!(
-            self.stack.iter().rev().find(|f| !matches!(f, Frame::Transparent)),
+            self.stack
+                .iter()
+                .rev()
+                .find(|f| !matches!(f, Frame::Transparent)),
             Some(Frame::Blocks(_) | Frame::Quote(_) | Frame::Item(_) | Frame::Footnote { .. })
         )
     }
 
     fn open_paragraph_if_needed(&mut self) {
         if self.is_block_context() {
-            self.stack.push(Frame::Paragraph { inlines: Vec::new(), implicit: true });
+            self.stack.push(Frame::Paragraph {
+                inlines: Vec::new(),
+                implicit: true,
+            });
         }
     }
 
@@ -261,7 +377,10 @@ impl Builder<'_, '_> {
         self.close_implicit_paragraph();
         for frame in self.stack.iter_mut().rev() {
             match frame {
-                Frame::Blocks(blocks) | Frame::Quote(blocks) | Frame::Item(blocks) | Frame::Footnote { blocks, .. } => {
+                Frame::Blocks(blocks)
+                | Frame::Quote(blocks)
+                | Frame::Item(blocks)
+                | Frame::Footnote { blocks, .. } => {
                     return blocks.push(block);
                 }
                 Frame::List { items, .. } => return items.push(vec![block]),
@@ -320,7 +439,11 @@ impl Builder<'_, '_> {
     }
 
     fn checked(&mut self, raw: &str, target: Target, span: Range<usize>) -> Option<String> {
-        let what = if target == Target::Link { "link" } else { "image" };
+        let what = if target == Target::Link {
+            "link"
+        } else {
+            "image"
+        };
         let refused = match links::check(raw, target, self.base) {
             Ok(url) => return Some(url),
             Err(refused) => refused,
@@ -360,7 +483,11 @@ impl Builder<'_, '_> {
             }
         }
         if let Some((span, count)) = self.html.take() {
-            let times = if count == 1 { "once".to_string() } else { format!("{count} times") };
+            let times = if count == 1 {
+                "once".to_string()
+            } else {
+                format!("{count} times")
+            };
             self.sink.warning(
                 Some(span),
                 format!("raw HTML is not shown (found {times} in this seed)"),
@@ -371,13 +498,20 @@ impl Builder<'_, '_> {
         let footnotes = self
             .footnote_refs
             .iter()
-            .map(|label| Footnote { blocks: self.footnote_defs.remove(label).unwrap_or_default(), label: label.clone() })
+            .map(|label| Footnote {
+                blocks: self.footnote_defs.remove(label).unwrap_or_default(),
+                label: label.clone(),
+            })
             .collect();
         let blocks = match self.stack.pop() {
             Some(Frame::Blocks(blocks)) => blocks,
             _ => Vec::new(),
         };
-        Document { blocks, footnotes, first_h1: self.first_h1 }
+        Document {
+            blocks,
+            footnotes,
+            first_h1: self.first_h1,
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! Turning an [`Output`] into files, and putting them on disk without ever exposing a half-written bundle.
 //!
-//! Body files are named after their content (`articles/<id>.<xxh3>.json`), so a new run adds files beside the
-//! old ones instead of overwriting them. The order of a write is: new body files, then `bundle.json` through a
+//! Bodies are grouped in card order into chunks of about [`CHUNK_BYTES`] (fewer files to write and to serve;
+//! neighbouring stories are often read together). A chunk is named after its content
+//! (`articles/<xxh3>.json`), so a new run adds files beside the old ones instead of overwriting them. The order of a write is: new body files, then `bundle.json` through a
 //! temporary file renamed into place (atomic on one file system), then the body files no bundle refers to any
 //! more are removed. Whenever the run stops, `bundle.json` on disk is whole and every body it names exists.
 
@@ -9,33 +10,62 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-use tidings_bundle::BUNDLE_FILE;
+use rayon::prelude::*;
+use tidings_bundle::{BUNDLE_FILE, SCHEMA_VERSION};
 
 use crate::Output;
 
 /// Folder of the body files, relative to `bundle.json`.
 pub const ARTICLES_DIR: &str = "articles";
 
+/// A chunk is closed once its bodies reach this many bytes of JSON.
+pub const CHUNK_BYTES: usize = 64 * 1024;
+
 /// The bundle as file contents, paths relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
     /// Contents of `bundle.json`.
     pub bundle_json: String,
-    /// Each body file's path and contents, in card order.
+    /// Each chunk file's path and contents, in card order.
     pub bodies: Vec<(String, String)>,
 }
 
 /// Fills in each card's `body` path and serialises everything, deterministically.
 pub fn render(output: &Output) -> Rendered {
     let mut bundle = output.bundle.clone();
-    let mut bodies = Vec::with_capacity(output.bodies.len());
-    for (card, body) in bundle.articles.iter_mut().zip(&output.bodies) {
-        let json = to_json(body);
-        let hash = xxhash_rust::xxh3::xxh3_64(json.as_bytes());
-        card.body = format!("{ARTICLES_DIR}/{}.{:08x}.json", card.id, hash >> 32);
-        bodies.push((card.body.clone(), json));
+    let jsons: Vec<String> = output
+        .bodies
+        .par_iter()
+        .map(|b| serde_json::to_string(b).unwrap_or_default())
+        .collect();
+    let mut bodies = Vec::new();
+    let mut start = 0;
+    while start < jsons.len() {
+        let mut end = start;
+        let mut size = 0;
+        while end < jsons.len() && (end == start || size + jsons[end].len() <= CHUNK_BYTES) {
+            size += jsons[end].len();
+            end += 1;
+        }
+        // The bodies were serialised by serde_json; joining them inside the chunk's array keeps it valid JSON.
+        let json = format!(
+            "{{\"schema_version\":{SCHEMA_VERSION},\"bodies\":[{}]}}\n",
+            jsons[start..end].join(",")
+        );
+        let path = format!(
+            "{ARTICLES_DIR}/{:016x}.json",
+            xxhash_rust::xxh3::xxh3_64(json.as_bytes())
+        );
+        for card in &mut bundle.articles[start..end] {
+            card.body = path.clone();
+        }
+        bodies.push((path, json));
+        start = end;
     }
-    Rendered { bundle_json: to_json(&bundle), bodies }
+    Rendered {
+        bundle_json: to_json(&bundle),
+        bodies,
+    }
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
@@ -49,16 +79,26 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 pub fn write(out_dir: &Path, rendered: &Rendered) -> io::Result<()> {
     let articles = out_dir.join(ARTICLES_DIR);
     fs::create_dir_all(&articles)?;
-    for (path, json) in &rendered.bodies {
+    rendered.bodies.par_iter().try_for_each(|(path, json)| {
         let target = out_dir.join(path);
-        if fs::read(&target).ok().as_deref() != Some(json.as_bytes()) {
-            write_atomic(&target, json.as_bytes())?;
+        // A body's name is its content's hash: an existing file already holds these bytes.
+        if target.exists() {
+            Ok(())
+        } else {
+            write_atomic(&target, json.as_bytes(), false)
         }
-    }
-    write_atomic(&out_dir.join(BUNDLE_FILE), rendered.bundle_json.as_bytes())?;
+    })?;
+    write_atomic(
+        &out_dir.join(BUNDLE_FILE),
+        rendered.bundle_json.as_bytes(),
+        true,
+    )?;
 
-    let keep: std::collections::HashSet<&str> =
-        rendered.bodies.iter().filter_map(|(p, _)| p.strip_prefix(ARTICLES_DIR)?.strip_prefix('/')).collect();
+    let keep: std::collections::HashSet<&str> = rendered
+        .bodies
+        .iter()
+        .filter_map(|(p, _)| p.strip_prefix(ARTICLES_DIR)?.strip_prefix('/'))
+        .collect();
     for entry in fs::read_dir(&articles)? {
         let entry = entry?;
         let name = entry.file_name();
@@ -70,18 +110,92 @@ pub fn write(out_dir: &Path, rendered: &Rendered) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes `bytes` to a temporary file beside `target`, syncs it, and renames it over `target`.
-fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+/// Writes `bytes` to a temporary file beside `target` and renames it over `target`, so a reader sees the old
+/// file or the new one, never a part. Only `bundle.json` is synced to disk (`sync`): syncing thousands of
+/// bodies costs seconds, and a killed run never leaves a body half-written under its final name.
+fn write_atomic(target: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = target.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&tmp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if sync {
+            file.sync_all()?;
+        }
         fs::rename(&tmp, target)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tidings_bundle::{ArticleBody, Block, BodyChunk, Bundle, Card, Inline};
+
+    fn output(n: usize, words: usize) -> Output {
+        let card = |i: usize| Card {
+            id: format!("a{i}"),
+            slug: format!("a{i}"),
+            title: "T".into(),
+            date: None,
+            tags: vec![],
+            sources: vec![],
+            excerpt: String::new(),
+            reading_minutes: 1,
+            image: None,
+            lang: None,
+            body: String::new(),
+        };
+        let body = |i: usize| ArticleBody {
+            id: format!("a{i}"),
+            blocks: vec![Block::Paragraph(vec![Inline::Text("w ".repeat(words))])],
+            footnotes: vec![],
+        };
+        Output {
+            bundle: Bundle {
+                schema_version: SCHEMA_VERSION,
+                tags: vec![],
+                articles: (0..n).map(card).collect(),
+            },
+            bodies: (0..n).map(body).collect(),
+        }
+    }
+
+    #[test]
+    fn chunks_hold_every_body_and_cards_point_at_theirs() {
+        let rendered = render(&output(100, 2_000));
+        let bundle: Bundle = serde_json::from_str(&rendered.bundle_json).unwrap();
+        assert!(
+            rendered.bodies.len() > 1 && rendered.bodies.len() < 100,
+            "{} chunks",
+            rendered.bodies.len()
+        );
+        for card in &bundle.articles {
+            let (_, json) = rendered
+                .bodies
+                .iter()
+                .find(|(p, _)| *p == card.body)
+                .unwrap();
+            let chunk: BodyChunk = serde_json::from_str(json).unwrap();
+            assert!(
+                chunk.body(&card.id).is_some(),
+                "{} in {}",
+                card.id,
+                card.body
+            );
+            assert!(json.len() <= CHUNK_BYTES + 4_100);
+        }
+    }
+
+    #[test]
+    fn a_body_larger_than_a_chunk_gets_its_own() {
+        let rendered = render(&output(3, 40_000));
+        assert_eq!(rendered.bodies.len(), 3);
+    }
 }

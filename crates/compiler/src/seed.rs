@@ -3,7 +3,7 @@
 //! Everything wrong with the seed is reported through the [`Sink`]; the article is returned only when nothing
 //! was an error. The bundle-wide parts (unique slugs and ids, ordering, tag counts) are `compile`'s.
 
-use tidings_bundle::{ArticleBody, Block, Card, SCHEMA_VERSION};
+use tidings_bundle::{ArticleBody, Block, Card};
 use url::Url;
 
 use crate::diag::Sink;
@@ -61,7 +61,10 @@ pub fn compile(id: &str, text: &str, sink: &mut Sink) -> Outcome {
                 return Outcome::Failed;
             }
             Err(err) => {
-                let span = err.span.map(|s| s.start + block.offset..s.end + block.offset).unwrap_or(block.open.clone());
+                let span = err
+                    .span
+                    .map(|s| s.start + block.offset..s.end + block.offset)
+                    .unwrap_or(block.open.clone());
                 sink.error(
                     Some(span),
                     format!("front matter is not valid YAML: {}", err.message),
@@ -103,8 +106,16 @@ pub fn compile(id: &str, text: &str, sink: &mut Sink) -> Outcome {
         _ => {
             sink.error(
                 fm.title.as_ref().map(|t| t.span.clone()).or_else(|| {
-                    let start = split.body_offset + (split.body.len() - split.body.trim_start().len());
-                    let end = start + split.body.trim_start().lines().next().unwrap_or_default().len();
+                    let start =
+                        split.body_offset + (split.body.len() - split.body.trim_start().len());
+                    let end = start
+                        + split
+                            .body
+                            .trim_start()
+                            .lines()
+                            .next()
+                            .unwrap_or_default()
+                            .len();
                     Some(start..end)
                 }),
                 "seed has no title",
@@ -116,21 +127,40 @@ pub fn compile(id: &str, text: &str, sink: &mut Sink) -> Outcome {
     };
 
     let tags = read_tags(&fm.tags, sink);
-    let date = read_date(fm.date.as_ref(), sink).or_else(|| sources.iter().filter_map(|s| s.date.clone()).min());
-    let image = fm.image.as_ref().and_then(|img| match links::check(&img.value, Target::Image, base.as_ref()) {
-        Ok(url) => Some(url),
-        Err(_) => {
-            sink.warning(Some(img.span.clone()), "`image` is not an http or https URL and is ignored", "this value", "write the image's full https:// URL");
-            None
+    let date = read_date(fm.date.as_ref(), sink)
+        .or_else(|| sources.iter().filter_map(|s| s.date.clone()).min());
+    let image = fm.image.as_ref().and_then(|img| {
+        match links::check(&img.value, Target::Image, base.as_ref()) {
+            Ok(url) => Some(url),
+            Err(_) => {
+                sink.warning(
+                    Some(img.span.clone()),
+                    "`image` is not an http or https URL and is ignored",
+                    "this value",
+                    "write the image's full https:// URL",
+                );
+                None
+            }
         }
     });
     let lang = fm.lang.as_ref().and_then(|l| {
         let ok = l.value.split('-').enumerate().all(|(i, part)| {
-            (if i == 0 { (2..=3).contains(&part.len()) } else { (1..=8).contains(&part.len()) })
-                && part.chars().all(|c| c.is_ascii_alphanumeric())
+            (if i == 0 {
+                (2..=3).contains(&part.len())
+            } else {
+                (1..=8).contains(&part.len())
+            }) && part.chars().all(|c| c.is_ascii_alphanumeric())
         });
         if !ok {
-            sink.warning(Some(l.span.clone()), format!("`lang` value `{}` is not a language tag and is ignored", l.value), "this value", "write a BCP 47 language tag such as `en`, `fr` or `ar`");
+            sink.warning(
+                Some(l.span.clone()),
+                format!(
+                    "`lang` value `{}` is not a language tag and is ignored",
+                    l.value
+                ),
+                "this value",
+                "write a BCP 47 language tag such as `en`, `fr` or `ar`",
+            );
         }
         ok.then(|| l.value.clone())
     });
@@ -138,7 +168,11 @@ pub fn compile(id: &str, text: &str, sink: &mut Sink) -> Outcome {
     let mut words = String::new();
     text::document_text(&blocks, &mut words);
     let excerpt = match &fm.summary {
-        Some(summary) => summary.value.split_whitespace().collect::<Vec<_>>().join(" "),
+        Some(summary) => summary
+            .value
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
         None => text::excerpt(&blocks),
     };
 
@@ -161,7 +195,11 @@ pub fn compile(id: &str, text: &str, sink: &mut Sink) -> Outcome {
         lang,
         body: String::new(),
     };
-    let body = ArticleBody { schema_version: SCHEMA_VERSION, id: id.to_string(), blocks: strip_empty(blocks), footnotes: doc.footnotes };
+    let body = ArticleBody {
+        id: id.to_string(),
+        blocks: strip_empty(blocks),
+        footnotes: doc.footnotes,
+    };
     Outcome::Article(Box::new((card, body)))
 }
 
@@ -193,7 +231,12 @@ fn read_tags(raw: &[Located<String>], sink: &mut Sink) -> Vec<String> {
     for tag in raw {
         let normal = text::normalize_tag(&tag.value);
         if normal.is_empty() {
-            sink.warning(Some(tag.span.clone()), "empty tag is ignored", "this tag", "remove the empty entry from the list");
+            sink.warning(
+                Some(tag.span.clone()),
+                "empty tag is ignored",
+                "this tag",
+                "remove the empty entry from the list",
+            );
         } else if !tags.contains(&normal) {
             tags.push(normal);
         }
@@ -216,5 +259,8 @@ fn read_date(date: Option<&Located<String>>, sink: &mut Sink) -> Option<String> 
 }
 
 fn strip_empty(blocks: Vec<Block>) -> Vec<Block> {
-    blocks.into_iter().filter(|b| !matches!(b, Block::Paragraph(i) if i.is_empty())).collect()
+    blocks
+        .into_iter()
+        .filter(|b| !matches!(b, Block::Paragraph(i) if i.is_empty()))
+        .collect()
 }

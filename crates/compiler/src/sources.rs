@@ -68,13 +68,24 @@ pub fn describe(raw: &str) -> Result<Source, SourceError> {
     if !matches!(url.scheme(), "http" | "https") {
         return Err(SourceError::Scheme(url.scheme().to_string()));
     }
-    let host = url.host_str().ok_or_else(|| SourceError::Invalid("the URL has no host".into()))?.to_string();
+    let host = url
+        .host_str()
+        .ok_or_else(|| SourceError::Invalid("the URL has no host".into()))?
+        .to_string();
     let outlet = match archived(&url) {
-        Some(inner) => format!("{} (archived)", outlet_name(inner.host_str().unwrap_or(&host))),
+        Some(inner) => format!(
+            "{} (archived)",
+            outlet_name(inner.host_str().unwrap_or(&host))
+        ),
         None => outlet_name(&host),
     };
     let date = date_in_path(url.path());
-    Ok(Source { url: url.to_string(), host, outlet, date })
+    Ok(Source {
+        url: url.to_string(),
+        host,
+        outlet,
+        date,
+    })
 }
 
 /// The captured URL of an Internet Archive link (`/web/<timestamp>/<url>`).
@@ -84,7 +95,11 @@ fn archived(url: &Url) -> Option<Url> {
     }
     let rest = url.path().strip_prefix("/web/")?;
     let inner = &rest[rest.find('/')? + 1..];
-    let inner = if inner.starts_with("http://") || inner.starts_with("https://") { inner.to_string() } else { format!("http://{inner}") };
+    let inner = if inner.starts_with("http://") || inner.starts_with("https://") {
+        inner.to_string()
+    } else {
+        format!("http://{inner}")
+    };
     Url::parse(&inner).ok().filter(|u| u.host_str().is_some())
 }
 
@@ -108,7 +123,10 @@ pub fn outlet_name(host: &str) -> String {
         .filter(|w| !w.is_empty())
         .map(|w| {
             let mut chars = w.chars();
-            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -118,13 +136,17 @@ pub fn outlet_name(host: &str) -> String {
 pub fn date_in_path(path: &str) -> Option<String> {
     let segments: Vec<&str> = path.split('/').collect();
     for (i, seg) in segments.iter().enumerate() {
-        if let Some(date) = seg.get(..10).and_then(|head| crate::dates::parse_ymd(head)) {
+        if let Some(date) = seg.get(..10).and_then(crate::dates::parse_ymd) {
             return Some(date);
         }
         if let [year, month, day] = segments.get(i..i + 3).unwrap_or_default() {
-            let number = |s: &str, max_len| s.len() <= max_len && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+            let number = |s: &str, max_len| {
+                s.len() <= max_len && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+            };
             if year.len() == 4 && number(year, 4) && number(month, 2) && number(day, 2) {
-                if let Some(date) = crate::dates::parse_ymd(&format!("{year}-{month:0>2}-{day:0>2}")) {
+                if let Some(date) =
+                    crate::dates::parse_ymd(&format!("{year}-{month:0>2}-{day:0>2}"))
+                {
                     return Some(date);
                 }
             }
@@ -155,29 +177,45 @@ mod tests {
     #[test]
     fn describes_a_source_with_its_path_date() {
         let s = describe("https://www.cnn.com/2023/11/01/politics/inside/index.html").unwrap();
-        assert_eq!((s.host.as_str(), s.outlet.as_str(), s.date.as_deref()), ("www.cnn.com", "CNN", Some("2023-11-01")));
+        assert_eq!(
+            (s.host.as_str(), s.outlet.as_str(), s.date.as_deref()),
+            ("www.cnn.com", "CNN", Some("2023-11-01"))
+        );
     }
 
     #[test]
     fn finds_dates_in_paths() {
-        assert_eq!(date_in_path("/2023/11/02/1210094192/more"), Some("2023-11-02".into()));
+        assert_eq!(
+            date_in_path("/2023/11/02/1210094192/more"),
+            Some("2023-11-02".into())
+        );
         assert_eq!(date_in_path("/news/2021-3-4"), None);
         assert_eq!(date_in_path("/news/2021/3/4/x"), Some("2021-03-04".into()));
         assert_eq!(date_in_path("/2023/13/02/x"), None);
-        assert_eq!(date_in_path("/blog/2019-07-15-launch"), Some("2019-07-15".into()));
+        assert_eq!(
+            date_in_path("/blog/2019-07-15-launch"),
+            Some("2019-07-15".into())
+        );
         assert_eq!(date_in_path("/about"), None);
     }
 
     #[test]
     fn names_an_archived_page_after_its_site() {
-        let s = describe("https://web.archive.org/web/20120625125908/http://www.npr.org/x").unwrap();
+        let s =
+            describe("https://web.archive.org/web/20120625125908/http://www.npr.org/x").unwrap();
         assert_eq!(s.outlet, "NPR (archived)");
         assert_eq!(s.host, "web.archive.org");
     }
 
     #[test]
     fn refuses_other_schemes_and_non_urls() {
-        assert_eq!(describe("javascript:alert(1)"), Err(SourceError::Scheme("javascript".into())));
-        assert!(matches!(describe("www.cnn.com/x"), Err(SourceError::Invalid(_))));
+        assert_eq!(
+            describe("javascript:alert(1)"),
+            Err(SourceError::Scheme("javascript".into()))
+        );
+        assert!(matches!(
+            describe("www.cnn.com/x"),
+            Err(SourceError::Invalid(_))
+        ));
     }
 }

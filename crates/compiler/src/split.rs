@@ -38,9 +38,17 @@ pub struct Unclosed {
 
 /// Cuts `text` into front matter and body.
 pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
-    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let start = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
     let mut lines = Lines { text, pos: start };
-    let no_front_matter = Split { front_matter: None, body: &text[start..], body_offset: start };
+    let no_front_matter = Split {
+        front_matter: None,
+        body: &text[start..],
+        body_offset: start,
+    };
 
     let open = loop {
         match lines.next() {
@@ -54,17 +62,25 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
     while let Some(line) = lines.next() {
         if is_fence(&text[line.clone()], true) {
             return Ok(Split {
-                front_matter: Some(FrontMatterText { yaml: &text[yaml_start..line.start], offset: yaml_start, open: trim_line_end(text, open) }),
+                front_matter: Some(FrontMatterText {
+                    yaml: &text[yaml_start..line.start],
+                    offset: yaml_start,
+                    open: trim_line_end(text, open),
+                }),
                 body: &text[lines.pos..],
                 body_offset: lines.pos,
             });
         }
     }
-    Err(Unclosed { open: trim_line_end(text, open) })
+    Err(Unclosed {
+        open: trim_line_end(text, open),
+    })
 }
 
 fn is_fence(line: &str, closing: bool) -> bool {
-    let line = line.trim_end_matches(['\n', '\r']).trim_end_matches([' ', '\t']);
+    let line = line
+        .trim_end_matches(['\n', '\r'])
+        .trim_end_matches([' ', '\t']);
     line == "---" || (closing && line == "...")
 }
 
@@ -87,7 +103,9 @@ impl Iterator for Lines<'_> {
             return None;
         }
         let start = self.pos;
-        let end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i + 1);
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i + 1);
         self.pos = end;
         Some(start..end)
     }
@@ -104,12 +122,18 @@ mod tests {
 
     #[test]
     fn splits_plain_front_matter() {
-        assert_eq!(parts("---\ntags: [a]\n---\n# T\n"), (Some("tags: [a]\n"), "# T\n"));
+        assert_eq!(
+            parts("---\ntags: [a]\n---\n# T\n"),
+            (Some("tags: [a]\n"), "# T\n")
+        );
     }
 
     #[test]
     fn tolerates_bom_crlf_and_leading_blank_lines() {
-        assert_eq!(parts("\u{feff}\r\n  \r\n---\r\na: 1\r\n---\r\nbody"), (Some("a: 1\r\n"), "body"));
+        assert_eq!(
+            parts("\u{feff}\r\n  \r\n---\r\na: 1\r\n---\r\nbody"),
+            (Some("a: 1\r\n"), "body")
+        );
     }
 
     #[test]
@@ -125,12 +149,18 @@ mod tests {
 
     #[test]
     fn a_dash_pair_in_the_body_is_body() {
-        assert_eq!(parts("# T\n\n---\nnot: yaml\n---\n"), (None, "# T\n\n---\nnot: yaml\n---\n"));
+        assert_eq!(
+            parts("# T\n\n---\nnot: yaml\n---\n"),
+            (None, "# T\n\n---\nnot: yaml\n---\n")
+        );
     }
 
     #[test]
     fn a_fence_must_be_the_whole_line() {
-        assert_eq!(parts("---\ntitle: Foo --- Bar\n---\nx"), (Some("title: Foo --- Bar\n"), "x"));
+        assert_eq!(
+            parts("---\ntitle: Foo --- Bar\n---\nx"),
+            (Some("title: Foo --- Bar\n"), "x")
+        );
         assert_eq!(parts("--- \n---\nx").1, "x");
         assert_eq!(parts("----\n---\nx").0, None);
     }

@@ -11,7 +11,10 @@ pub const CJK_CHARS_PER_MINUTE: usize = 500;
 
 /// A tag as the bundle keeps it: trimmed, case-folded, inner whitespace as one `-`. Empty stays empty.
 pub fn normalize_tag(tag: &str) -> String {
-    tag.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join("-")
+    tag.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// The plain text of inline content.
@@ -19,9 +22,10 @@ pub fn plain(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) | Inline::Link { content: c, .. } => {
-                plain(c, out)
-            }
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Strikethrough(c)
+            | Inline::Link { content: c, .. } => plain(c, out),
             Inline::Image { alt, .. } => out.push_str(alt),
             Inline::Break => out.push(' '),
             Inline::FootnoteRef(_) => {}
@@ -34,7 +38,9 @@ pub fn plain(inlines: &[Inline], out: &mut String) {
 pub fn excerpt(blocks: &[Block]) -> String {
     let mut text = String::new();
     for block in blocks {
-        let Block::Paragraph(inlines) = block else { continue };
+        let Block::Paragraph(inlines) = block else {
+            continue;
+        };
         let mut para = String::new();
         plain(inlines, &mut para);
         let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -53,10 +59,17 @@ pub fn excerpt(blocks: &[Block]) -> String {
 }
 
 fn cut(text: &str, max: usize) -> String {
-    let Some((limit, _)) = text.char_indices().nth(max) else { return text.to_string() };
+    let Some((limit, _)) = text.char_indices().nth(max) else {
+        return text.to_string();
+    };
     let head = &text[..limit];
-    let at = head.rfind(char::is_whitespace).filter(|&i| i > limit / 2).unwrap_or(limit);
-    let mut out = head[..at].trim_end_matches(|c: char| c.is_whitespace() || ",;:—–-".contains(c)).to_string();
+    let at = head
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > limit / 2)
+        .unwrap_or(limit);
+    let mut out = head[..at]
+        .trim_end_matches(|c: char| c.is_whitespace() || ",;:—–-".contains(c))
+        .to_string();
     out.push('…');
     out
 }
@@ -64,7 +77,10 @@ fn cut(text: &str, max: usize) -> String {
 /// Minutes to read `text`, at least 1.
 pub fn reading_minutes(text: &str) -> u32 {
     let cjk = text.chars().filter(|&c| is_cjk(c)).count();
-    let words = text.split(|c: char| c.is_whitespace() || is_cjk(c)).filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let words = text
+        .split(|c: char| c.is_whitespace() || is_cjk(c))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
     let minutes = words as f64 / WORDS_PER_MINUTE as f64 + cjk as f64 / CJK_CHARS_PER_MINUTE as f64;
     (minutes.round() as u32).max(1)
 }
@@ -109,7 +125,10 @@ mod tests {
 
     #[test]
     fn normalizes_tags() {
-        assert_eq!(normalize_tag("  Data   Visualization "), "data-visualization");
+        assert_eq!(
+            normalize_tag("  Data   Visualization "),
+            "data-visualization"
+        );
         assert_eq!(normalize_tag("USA"), "usa");
         assert_eq!(normalize_tag("Straße"), "straße");
         assert_eq!(normalize_tag("   "), "");
@@ -127,7 +146,12 @@ mod tests {
     #[test]
     fn joins_short_opening_paragraphs_and_skips_shortcodes() {
         let p = |t: &str| Block::Paragraph(vec![Inline::Text(t.into())]);
-        let blocks = vec![p("{{< img src=\"x\" >}}"), p("One."), Block::Rule, p("Two.")];
+        let blocks = vec![
+            p("{{< img src=\"x\" >}}"),
+            p("One."),
+            Block::Rule,
+            p("Two."),
+        ];
         assert_eq!(excerpt(&blocks), "One. Two.");
     }
 
@@ -140,7 +164,10 @@ mod tests {
 
     #[test]
     fn slugs_titles() {
-        assert_eq!(slugify("Diplomatic Breakthrough: Gaza!"), "diplomatic-breakthrough-gaza");
+        assert_eq!(
+            slugify("Diplomatic Breakthrough: Gaza!"),
+            "diplomatic-breakthrough-gaza"
+        );
         assert_eq!(slugify("Ça va?"), "ca-va");
     }
 }

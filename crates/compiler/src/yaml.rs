@@ -39,12 +39,13 @@ pub struct YamlError {
 pub fn parse(yaml: &str) -> Result<Vec<Entry>, YamlError> {
     let mut options = options();
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
-    let parsed: Option<Entries> = serde_saphyr::from_str_with_options(yaml, options).map_err(|err| {
-        let mut error = YamlError::from_saphyr(&err, yaml);
-        // Only on the error path: tell "not YAML" from "YAML, but not key: value pairs".
-        error.not_a_mapping = parse_value(yaml).is_ok();
-        error
-    })?;
+    let parsed: Option<Entries> =
+        serde_saphyr::from_str_with_options(yaml, options).map_err(|err| {
+            let mut error = YamlError::from_saphyr(&err, yaml);
+            // Only on the error path: tell "not YAML" from "YAML, but not key: value pairs".
+            error.not_a_mapping = parse_value(yaml).is_ok();
+            error
+        })?;
     let entries = parsed.map(|e| e.0).unwrap_or_default();
     Ok(entries
         .into_iter()
@@ -59,7 +60,8 @@ pub fn parse(yaml: &str) -> Result<Vec<Entry>, YamlError> {
 
 /// Parses a YAML text into a plain value, for comparing the parser with reference results.
 pub fn parse_value(yaml: &str) -> Result<Value, YamlError> {
-    serde_saphyr::from_str_with_options(yaml, options()).map_err(|err| YamlError::from_saphyr(&err, yaml))
+    serde_saphyr::from_str_with_options(yaml, options())
+        .map_err(|err| YamlError::from_saphyr(&err, yaml))
 }
 
 /// The parser settings: YAML 1.2 as the test suite reads it (tabs never indent a quoted scalar's continuation),
@@ -80,7 +82,16 @@ impl YamlError {
             Some(i) => full[..i].to_string(),
             None => full,
         };
-        Self { not_a_mapping: false, message: message.lines().next().unwrap_or_default().trim().to_string(), span }
+        Self {
+            not_a_mapping: false,
+            message: message
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+            span,
+        }
     }
 }
 
@@ -91,8 +102,15 @@ fn span_of(loc: &Location, yaml: &str) -> Option<Range<usize>> {
     let (start, len) = match span.byte_offset() {
         Some(offset) => (offset as usize, span.byte_len().unwrap_or(0) as usize),
         None if loc.line() > 0 => {
-            let line_start: usize = yaml.split_inclusive('\n').take(loc.line() as usize - 1).map(str::len).sum();
-            let col = char_to_byte(&yaml[line_start.min(yaml.len())..], loc.column().saturating_sub(1) as usize);
+            let line_start: usize = yaml
+                .split_inclusive('\n')
+                .take(loc.line() as usize - 1)
+                .map(str::len)
+                .sum();
+            let col = char_to_byte(
+                &yaml[line_start.min(yaml.len())..],
+                loc.column().saturating_sub(1) as usize,
+            );
             (line_start + col, 1)
         }
         None => return None,
@@ -103,7 +121,9 @@ fn span_of(loc: &Location, yaml: &str) -> Option<Range<usize>> {
 }
 
 fn char_to_byte(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -170,7 +190,10 @@ mod tests {
     #[test]
     fn keeps_repeated_keys() {
         let entries = parse("a: 1\na: 2\n").unwrap();
-        assert_eq!(entries.iter().map(|e| e.value.clone()).collect::<Vec<_>>(), vec![json!(1), json!(2)]);
+        assert_eq!(
+            entries.iter().map(|e| e.value.clone()).collect::<Vec<_>>(),
+            vec![json!(1), json!(2)]
+        );
     }
 
     #[test]

@@ -9,11 +9,15 @@ use tidings_compiler::seed::{self, Outcome};
 use tidings_compiler::{compile, split, yaml, Compilation, Options};
 
 fn corpus(name: &str) -> PathBuf {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus")).join(name)
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus"
+    ))
+    .join(name)
 }
 
 fn run(dir: &Path) -> Compilation {
-    compile(dir, &Options::default(), &mut |_, _| {})
+    compile(dir, &Options::default(), &|_, _| {})
 }
 
 fn errors(c: &Compilation) -> Vec<String> {
@@ -39,10 +43,20 @@ fn digitalgov_seeds_compile_without_errors() {
     assert_eq!(c.stats.skipped, 1, "LICENSE is counted as skipped");
     assert!(bundle.articles.iter().all(|a| !a.title.is_empty()));
     // Hugo's section page `_index.md` has no date and no dated source: it sorts last.
-    let undated: Vec<_> = bundle.articles.iter().filter(|a| a.date.is_none()).map(|a| a.id.as_str()).collect();
+    let undated: Vec<_> = bundle
+        .articles
+        .iter()
+        .filter(|a| a.date.is_none())
+        .map(|a| a.id.as_str())
+        .collect();
     assert_eq!(undated, ["_index"]);
     assert_eq!(bundle.articles.last().unwrap().id, "_index");
-    assert!(bundle.articles[..2082].windows(2).all(|w| w[0].date >= w[1].date), "newest first");
+    assert!(
+        bundle.articles[..2082]
+            .windows(2)
+            .all(|w| w[0].date >= w[1].date),
+        "newest first"
+    );
     let mut slugs: Vec<_> = bundle.articles.iter().map(|a| &a.slug).collect();
     slugs.sort();
     slugs.dedup();
@@ -60,7 +74,11 @@ fn digitalgov_raw_compiles_as_documented() {
     );
     let unknown = |key: &str| {
         let message = format!("unknown front matter key `{key}` is ignored");
-        c.report.diagnostics.iter().filter(|d| d.message == message).count()
+        c.report
+            .diagnostics
+            .iter()
+            .filter(|d| d.message == message)
+            .count()
     };
     assert_eq!(unknown("slug"), 2083);
     assert_eq!(unknown("topics"), 0);
@@ -72,10 +90,16 @@ fn digitalgov_raw_post_reads_hugo_keys() {
     let dir = corpus("digitalgov-raw/2010/10");
     let c = run(&dir);
     let card = &c.output.expect("a bundle").bundle.articles[0];
-    assert_eq!(card.title, "Tell Compelling Stories with Data Visualization");
+    assert_eq!(
+        card.title,
+        "Tell Compelling Stories with Data Visualization"
+    );
     assert_eq!(card.tags, ["analytics", "data-visualization"]);
     assert_eq!(card.date.as_deref(), Some("2010-10-22"));
-    assert!(card.excerpt.starts_with("No information is more critical"), "summary is the excerpt");
+    assert!(
+        card.excerpt.starts_with("No information is more critical"),
+        "summary is the excerpt"
+    );
 }
 
 /// Whether a body's paragraphs are only template shortcodes, which the excerpt skips.
@@ -92,7 +116,14 @@ fn text_free(body: &tidings_bundle::ArticleBody) -> bool {
 
 fn compile_one(text: &str) -> (Outcome, Vec<tidings_compiler::diag::Diagnostic>) {
     let mut out = Vec::new();
-    let outcome = seed::compile("case", text, &mut Sink { file: 0, out: &mut out });
+    let outcome = seed::compile(
+        "case",
+        text,
+        &mut Sink {
+            file: 0,
+            out: &mut out,
+        },
+    );
     (outcome, out)
 }
 
@@ -102,19 +133,26 @@ fn every_jekyll_post_gives_an_article_or_a_diagnostic() {
     let mut articles = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         let (outcome, diags) = compile_one(&text);
         match outcome {
             Outcome::Article(_) => articles += 1,
             Outcome::Draft => {}
             Outcome::Failed => assert!(
-                diags.iter().any(|d| d.severity == Severity::Error && d.help.is_some()),
+                diags
+                    .iter()
+                    .any(|d| d.severity == Severity::Error && d.help.is_some()),
                 "{}: failed without an error that says how to fix it",
                 path.display()
             ),
         }
     }
-    assert!(articles >= 30, "most Jekyll posts are articles, got {articles}");
+    assert!(
+        articles >= 30,
+        "most Jekyll posts are articles, got {articles}"
+    );
 }
 
 #[test]
@@ -127,30 +165,45 @@ fn jekyll_folder_skips_files_that_are_not_seeds() {
 #[test]
 fn yaml_suite_cases_match_the_manifest() {
     let dir = corpus("edge-cases/yaml-suite");
-    let manifest: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(dir.join("MANIFEST.json")).unwrap()).unwrap();
+    let manifest: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("MANIFEST.json")).unwrap()).unwrap();
     assert_eq!(manifest.len(), 226);
     let mut mismatches = Vec::new();
     for case in &manifest {
         let file = case["file"].as_str().unwrap();
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
         let (outcome, diags) = compile_one(&text);
-        let yaml_error = diags.iter().find(|d| d.message.starts_with("front matter is not valid YAML"));
+        let yaml_error = diags
+            .iter()
+            .find(|d| d.message.starts_with("front matter is not valid YAML"));
         if case["valid"] == true {
             if yaml_error.is_some() {
-                mismatches.push(format!("{file}: valid YAML reported invalid: {:?}", yaml_error.unwrap().message));
+                mismatches.push(format!(
+                    "{file}: valid YAML reported invalid: {:?}",
+                    yaml_error.unwrap().message
+                ));
                 continue;
             }
             let fm = split::split(&text).unwrap().front_matter.unwrap();
             let value = yaml::parse_value(fm.yaml).unwrap_or(Value::Null);
             if !case["expected_json"].is_null() && !same(&value, &case["expected_json"]) {
-                mismatches.push(format!("{file}: parsed {value} expected {}", case["expected_json"]));
+                mismatches.push(format!(
+                    "{file}: parsed {value} expected {}",
+                    case["expected_json"]
+                ));
             }
             if case["top_level"] != "dict" {
-                assert!(matches!(outcome, Outcome::Failed), "{file}: a non-mapping front matter is an error");
+                assert!(
+                    matches!(outcome, Outcome::Failed),
+                    "{file}: a non-mapping front matter is an error"
+                );
             }
         } else {
             match yaml_error {
-                Some(error) => assert!(error.span.is_some(), "{file}: the YAML error points at a line"),
+                Some(error) => assert!(
+                    error.span.is_some(),
+                    "{file}: the YAML error points at a line"
+                ),
                 None => mismatches.push(format!("{file}: invalid YAML was accepted")),
             }
         }
@@ -162,8 +215,12 @@ fn yaml_suite_cases_match_the_manifest() {
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w))),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
         _ => a == b,
     }
 }

@@ -6,7 +6,15 @@ use tidings_bundle::Inline::{self, *};
 fn doc(md: &str) -> (Document, Vec<Diagnostic>) {
     let base = Url::parse("https://news.example/2023/11/01/story").unwrap();
     let mut out = Vec::new();
-    let d = parse(md, 0, Some(&base), &mut Sink { file: 0, out: &mut out });
+    let d = parse(
+        md,
+        0,
+        Some(&base),
+        &mut Sink {
+            file: 0,
+            out: &mut out,
+        },
+    );
     (d, out)
 }
 
@@ -23,8 +31,17 @@ fn paragraphs_headings_and_emphasis() {
     assert_eq!(
         blocks("## Sub\n\nSome *em* and **strong**\nnext line."),
         vec![
-            Heading { level: 2, content: vec![t("Sub")] },
-            Paragraph(vec![t("Some "), Emphasis(vec![t("em")]), t(" and "), Strong(vec![t("strong")]), t(" next line.")]),
+            Heading {
+                level: 2,
+                content: vec![t("Sub")]
+            },
+            Paragraph(vec![
+                t("Some "),
+                Emphasis(vec![t("em")]),
+                t(" and "),
+                Strong(vec![t("strong")]),
+                t(" next line.")
+            ]),
         ]
     );
 }
@@ -33,7 +50,13 @@ fn paragraphs_headings_and_emphasis() {
 fn records_the_first_level_one_heading() {
     let (d, _) = doc("Intro\n\n# Title *here*\n\n# Second\n");
     assert_eq!(d.first_h1, Some(("Title here".into(), 1)));
-    assert_eq!(d.blocks[2], Heading { level: 2, content: vec![t("Second")] });
+    assert_eq!(
+        d.blocks[2],
+        Heading {
+            level: 2,
+            content: vec![t("Second")]
+        }
+    );
 }
 
 #[test]
@@ -41,10 +64,22 @@ fn tight_and_loose_lists_hold_paragraphs() {
     let tight = blocks("- a\n- b *c*\n");
     assert_eq!(
         tight,
-        vec![List { start: None, items: vec![vec![Paragraph(vec![t("a")])], vec![Paragraph(vec![t("b "), Emphasis(vec![t("c")])])]] }]
+        vec![List {
+            start: None,
+            items: vec![
+                vec![Paragraph(vec![t("a")])],
+                vec![Paragraph(vec![t("b "), Emphasis(vec![t("c")])])]
+            ]
+        }]
     );
     let nested = blocks("3. one\n   - inner\n");
-    let List { start: Some(3), items } = &nested[0] else { panic!("{nested:?}") };
+    let List {
+        start: Some(3),
+        items,
+    } = &nested[0]
+    else {
+        panic!("{nested:?}")
+    };
     assert_eq!(items[0][0], Paragraph(vec![t("one")]));
     assert!(matches!(items[0][1], List { start: None, .. }));
 }
@@ -52,7 +87,13 @@ fn tight_and_loose_lists_hold_paragraphs() {
 #[test]
 fn quotes_code_rules_and_tables() {
     assert_eq!(blocks("> q\n"), vec![Quote(vec![Paragraph(vec![t("q")])])]);
-    assert_eq!(blocks("```rust extra\nfn x() {}\n```\n"), vec![Block::Code { lang: Some("rust".into()), text: "fn x() {}\n".into() }]);
+    assert_eq!(
+        blocks("```rust extra\nfn x() {}\n```\n"),
+        vec![Block::Code {
+            lang: Some("rust".into()),
+            text: "fn x() {}\n".into()
+        }]
+    );
     assert_eq!(blocks("a\n\n***\n")[1], Rule);
     assert_eq!(
         blocks("| a | b |\n|:--|--:|\n| 1 | 2 |\n"),
@@ -98,19 +139,39 @@ fn entity_encoded_schemes_are_still_refused() {
 
 #[test]
 fn raw_html_is_dropped_with_one_warning() {
-    let (d, diags) = doc("<div onclick=\"x()\">\n\n<script>alert(1)</script>\n\nText <b>bold</b> <!-- c -->\n");
+    let (d, diags) =
+        doc("<div onclick=\"x()\">\n\n<script>alert(1)</script>\n\nText <b>bold</b> <!-- c -->\n");
     let text = serde_json::to_string(&d.blocks).unwrap();
     assert!(!text.contains('<'), "{text}");
     assert_eq!(diags.len(), 1);
-    assert_eq!(diags[0].message, "raw HTML is not shown (found 4 times in this seed)");
+    assert_eq!(
+        diags[0].message,
+        "raw HTML is not shown (found 4 times in this seed)"
+    );
     assert_eq!(diags[0].span, Some(0..19));
 }
 
 #[test]
 fn footnotes_are_numbered_by_first_reference() {
     let (d, _) = doc("A[^b] B[^a] C[^b]\n\n[^a]: First.\n[^b]: Second.\n");
-    assert_eq!(d.blocks, vec![Paragraph(vec![t("A"), FootnoteRef(1), t(" B"), FootnoteRef(2), t(" C"), FootnoteRef(1)])]);
-    assert_eq!(d.footnotes.iter().map(|f| f.label.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+    assert_eq!(
+        d.blocks,
+        vec![Paragraph(vec![
+            t("A"),
+            FootnoteRef(1),
+            t(" B"),
+            FootnoteRef(2),
+            t(" C"),
+            FootnoteRef(1)
+        ])]
+    );
+    assert_eq!(
+        d.footnotes
+            .iter()
+            .map(|f| f.label.as_str())
+            .collect::<Vec<_>>(),
+        ["b", "a"]
+    );
     assert_eq!(d.footnotes[1].blocks, vec![Paragraph(vec![t("First.")])]);
 }
 
@@ -133,13 +194,20 @@ fn ten_thousand_nested_quotes_are_flattened_keeping_the_text() {
     assert!(depth(&d.blocks) <= MAX_DEPTH, "depth {}", depth(&d.blocks));
     assert!(serde_json::to_string(&d.blocks).unwrap().contains("deep"));
     assert_eq!(diags.len(), 1);
-    assert_eq!(diags[0].message, format!("nesting deeper than {MAX_DEPTH} levels is flattened"));
+    assert_eq!(
+        diags[0].message,
+        format!("nesting deeper than {MAX_DEPTH} levels is flattened")
+    );
 }
 
 #[test]
 fn deeply_nested_lists_are_flattened_keeping_the_text() {
-    let md: String = (0..2_000).map(|i| format!("{}- item {i}\n", "  ".repeat(i))).collect();
+    let md: String = (0..2_000)
+        .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
+        .collect();
     let (d, _) = doc(&md);
     assert!(depth(&d.blocks) <= MAX_DEPTH);
-    assert!(serde_json::to_string(&d.blocks).unwrap().contains("item 1999"));
+    assert!(serde_json::to_string(&d.blocks)
+        .unwrap()
+        .contains("item 1999"));
 }

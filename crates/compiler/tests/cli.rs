@@ -1,0 +1,261 @@
+//! The `tidings` command line: exit statuses, byte-identical output, and a failed build that loses nothing.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn tidings(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(args)
+        .output()
+        .expect("tidings runs")
+}
+
+fn shared_seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds")
+}
+
+fn invalid() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Every file under `dir`, with its bytes, sorted by path.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = walkdir(dir)
+        .into_iter()
+        .map(|p| {
+            (
+                p.strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn walkdir(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walkdir(&path))
+        } else {
+            out.push(path)
+        }
+    }
+    out
+}
+
+fn seeds_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+const GOOD: &str =
+    "---\nsources: [\"https://www.npr.org/2024/01/02/x\"]\ntags: [news]\n---\n# A story\n\nText.\n";
+
+#[test]
+fn build_writes_bundle_json_and_article_bodies() {
+    let out = tempfile::tempdir().unwrap();
+    let run = tidings(&[
+        "build",
+        shared_seeds().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let bundle: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.path().join("bundle.json")).unwrap()).unwrap();
+    let body = bundle["articles"][0]["body"].as_str().unwrap();
+    assert!(out.path().join(body).is_file(), "{body} exists");
+    assert!(!String::from_utf8_lossy(&fs::read(out.path().join("bundle.json")).unwrap()).contains("After intense negotiations, a multi-party agreement facilitated by Qatar has permitted a group of foreign nationals, including Americans, to leave the Gaza Strip. This significant development, coordinated with the United States and involving Egypt, Israel, and Hamas, comes as Israel escalates its military presence in the region."), "bodies stay out of bundle.json");
+    assert!(stderr(&run)
+        .contains("1 seeds, 0 other files skipped, 0 drafts, 1 articles; 0 errors, 0 warnings"));
+}
+
+#[test]
+fn the_same_seeds_give_byte_identical_output() {
+    let corpus =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/digitalgov-seeds");
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for out in [&a, &b] {
+        let run = tidings(&[
+            "build",
+            "-q",
+            corpus.to_str().unwrap(),
+            "--out",
+            out.path().to_str().unwrap(),
+        ]);
+        assert!(run.status.success(), "{}", stderr(&run));
+    }
+    assert_eq!(snapshot(a.path()), snapshot(b.path()));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_bundle_untouched() {
+    let out = tempfile::tempdir().unwrap();
+    let out_str = out.path().to_str().unwrap();
+    assert!(
+        tidings(&["build", shared_seeds().to_str().unwrap(), "--out", out_str])
+            .status
+            .success()
+    );
+    let before = snapshot(out.path());
+    let run = tidings(&["build", invalid().to_str().unwrap(), "--out", out_str]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("nothing written, the previous bundle is unchanged"));
+    assert_eq!(snapshot(out.path()), before);
+}
+
+#[test]
+fn a_rebuild_replaces_old_bodies_and_keeps_other_files() {
+    let seeds = seeds_dir(&[("a.md", GOOD)]);
+    let out = tempfile::tempdir().unwrap();
+    fs::write(out.path().join("index.html"), "<!doctype html>").unwrap();
+    let build = || {
+        tidings(&[
+            "build",
+            seeds.path().to_str().unwrap(),
+            "--out",
+            out.path().to_str().unwrap(),
+        ])
+    };
+    assert!(build().status.success());
+    fs::write(
+        seeds.path().join("a.md"),
+        GOOD.replace("Text.", "Other text."),
+    )
+    .unwrap();
+    assert!(build().status.success());
+    let names: Vec<_> = snapshot(out.path())
+        .into_iter()
+        .map(|(p, _)| p.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(
+        names.contains(&"index.html".to_string()) && names.contains(&"bundle.json".to_string())
+    );
+}
+
+#[test]
+fn check_reports_every_error_and_writes_nothing() {
+    let run = tidings(&["check", invalid().to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    let text = stderr(&run);
+    assert_eq!(text.matches("error: ").count(), 11, "{text}");
+    assert!(text.contains("┌─ bad-date.md:3:7"), "{text}");
+    assert!(!invalid().join("bundle.json").exists());
+}
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let seeds = seeds_dir(&[(
+        "a.md",
+        &GOOD.replace("tags: [news]", "tags: [news]\nauthor: me"),
+    )]);
+    let dir = seeds.path().to_str().unwrap();
+    let relaxed = tidings(&["check", dir]);
+    assert_eq!(relaxed.status.code(), Some(0), "{}", stderr(&relaxed));
+    assert!(stderr(&relaxed).contains("warning: unknown front matter key `author` is ignored"));
+    let strict = tidings(&["check", "--strict", dir]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(stderr(&strict).contains("error: unknown front matter key `author` is ignored"));
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    assert_eq!(tidings(&[]).status.code(), Some(2));
+    assert_eq!(
+        tidings(&["build", "seeds"]).status.code(),
+        Some(2),
+        "--out is required"
+    );
+    assert_eq!(
+        tidings(&["check", "seeds", "--frobnicate"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn help_explains_every_option() {
+    let help = String::from_utf8(tidings(&["build", "--help"]).stdout).unwrap();
+    for option in [
+        "--out",
+        "--strict",
+        "--max-file-size",
+        "--quiet",
+        "--color",
+        "SEEDS_DIR",
+    ] {
+        assert!(help.contains(option), "{option} in {help}");
+    }
+}
+
+#[test]
+fn a_missing_seeds_folder_is_an_error() {
+    let run = tidings(&["check", "/nonexistent/seeds"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("seeds folder `/nonexistent/seeds` does not exist"));
+}
+
+#[test]
+fn duplicate_ids_are_an_error_naming_both_files() {
+    let seeds = seeds_dir(&[("2024/story.md", GOOD), ("2025/story.markdown", GOOD)]);
+    let run = tidings(&["check", seeds.path().to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        stderr(&run).contains("id `story` is already used by `2024/story.md`"),
+        "{}",
+        stderr(&run)
+    );
+}
+
+#[test]
+fn oversized_seeds_are_refused_with_the_limit() {
+    let seeds = seeds_dir(&[("big.md", &format!("{GOOD}{}", "word ".repeat(500)))]);
+    let run = tidings(&[
+        "check",
+        "--max-file-size",
+        "1000",
+        seeds.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        stderr(&run).contains("over the limit of 1000 bytes"),
+        "{}",
+        stderr(&run)
+    );
+}
+
+#[test]
+fn drafts_are_left_out() {
+    let seeds = seeds_dir(&[
+        ("a.md", GOOD),
+        (
+            "b.md",
+            &GOOD.replace("tags: [news]", "tags: [news]\ndraft: true"),
+        ),
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let run = tidings(&[
+        "build",
+        seeds.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(
+        stderr(&run).contains("2 seeds, 0 other files skipped, 1 drafts, 1 articles"),
+        "{}",
+        stderr(&run)
+    );
+}
