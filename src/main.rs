@@ -1,1 +1,6 @@
-fn main() {}
+//! The widget's entry point when Trunk builds the page.
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    tidings_widget::start();
+}

@@ -177,10 +177,10 @@ fn yaml_suite_cases_match_the_manifest() {
             .iter()
             .find(|d| d.message.starts_with("front matter is not valid YAML"));
         if case["valid"] == true {
-            if yaml_error.is_some() {
+            if let Some(error) = yaml_error {
                 mismatches.push(format!(
                     "{file}: valid YAML reported invalid: {:?}",
-                    yaml_error.unwrap().message
+                    error.message
                 ));
                 continue;
             }

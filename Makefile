@@ -1,0 +1,47 @@
+# Tidings: `make serve` to write seeds with a live page, `make test` to run every test.
+# Both install whatever is missing first (idempotent; only from crates.io, npm and Debian).
+
+SHELL := /bin/bash
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version = "\(.*\)"/\1/p;}' Cargo.lock)
+TRUNK_VERSION := 0.21.14
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+
+.PHONY: setup serve build test test-native test-e2e e2e-site bench-compiler sizes clean
+
+setup: ## Install the wasm target, trunk, wasm-bindgen-cli, wasm-opt, Chromium and the npm test packages.
+	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install --locked --debug trunk --version $(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install --debug wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION)
+	@[ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/playwright ] || npm ci --no-audit --no-fund
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+serve: setup ## Build and serve the seeds at http://127.0.0.1:8080, rebuilding on every change.
+	trunk serve --address 127.0.0.1 --port 8080
+
+build: setup ## The deployable folder: dist/ (page, wasm, JS, CSS, bundle.json, articles/).
+	trunk build index.html --release
+	@$(MAKE) --no-print-directory sizes
+
+sizes: ## Print the size of the wasm and JS, raw and brotli.
+	@node tests/e2e/sizes.mjs dist
+
+test: setup test-native test-e2e ## Every test.
+
+test-native: ## Compiler, schema and widget logic tests.
+	cargo test --workspace
+
+e2e-site: build ## The sites the end-to-end tests serve: the default build, and the 2,083-story corpus.
+	rm -rf target/e2e && mkdir -p target/e2e
+	cp -r dist target/e2e/site
+	cp -r dist target/e2e/corpus
+	cargo run --quiet --package tidings-compiler -- build ../shared/corpus/digitalgov-seeds --quiet --out target/e2e/corpus
+
+test-e2e: e2e-site ## Playwright, desktop and Pixel 7, against a real static server.
+	npx playwright test
+
+bench-compiler: ## Compiler throughput against raw pulldown-cmark (10,000 documents).
+	cargo bench --package tidings-compiler --bench compile
+
+clean:
+	rm -rf dist target/e2e test-results playwright-report

@@ -1,0 +1,27 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's Chromium (Playwright's own browser download is not used).
+const launchOptions = {
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: { baseURL: "http://127.0.0.1:4173", screenshot: "on", trace: "off" },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "pixel7", use: { ...devices["Pixel 7"], launchOptions } },
+  ],
+  // A real static server over the release build (`make e2e-site` writes target/e2e).
+  webServer: {
+    command: "python3 -m http.server 4173 --bind 127.0.0.1 --directory target/e2e",
+    url: "http://127.0.0.1:4173/site/index.html",
+    reuseExistingServer: false,
+  },
+});

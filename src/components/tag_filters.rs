@@ -1,0 +1,64 @@
+//! Tag toggle buttons with counts, "All", and the any/all switch.
+
+use std::rc::Rc;
+
+use tidings_bundle::TagCount;
+use yew::prelude::*;
+
+use crate::state::MatchMode;
+
+#[derive(Properties, PartialEq)]
+pub struct TagFiltersProps {
+    /// Every tag with its count, most used first.
+    pub tags: Rc<Vec<TagCount>>,
+    /// Selected tags.
+    pub selected: Rc<Vec<String>>,
+    /// How selected tags combine.
+    pub mode: MatchMode,
+    /// A tag button was pressed.
+    pub ontoggle: Callback<String>,
+    /// "All" was pressed.
+    pub onclear: Callback<()>,
+    /// The any/all switch changed.
+    pub onmode: Callback<MatchMode>,
+}
+
+/// One row of toggle buttons: "All", then selected tags, then the rest by count.
+#[component]
+pub fn TagFilters(props: &TagFiltersProps) -> Html {
+    let selected = |t: &TagCount| props.selected.contains(&t.tag);
+    let ordered = props
+        .tags
+        .iter()
+        .filter(|t| selected(t))
+        .chain(props.tags.iter().filter(|t| !selected(t)));
+    let button = |t: &TagCount| {
+        let tag = t.tag.clone();
+        let onclick = props.ontoggle.reform(move |_: MouseEvent| tag.clone());
+        html! {
+            <li>
+                <button type="button" class="tidings-tag" aria-pressed={selected(t).to_string()} {onclick}>
+                    { &t.tag }<span class="tidings-tag-count" aria-label={format!(", {} stories", t.count)}>{ t.count }</span>
+                </button>
+            </li>
+        }
+    };
+    let all = props.onclear.reform(|_: MouseEvent| ());
+    let any_mode = props.onmode.reform(|_: MouseEvent| MatchMode::Any);
+    let all_mode = props.onmode.reform(|_: MouseEvent| MatchMode::All);
+    let several = props.selected.len() > 1;
+    html! {
+        <nav class="tidings-filters" aria-label="Filter stories by tag">
+            <ul class="tidings-tags">
+                <li>
+                    <button type="button" class="tidings-tag" aria-pressed={props.selected.is_empty().to_string()} onclick={all}>{ "All" }</button>
+                </li>
+                { for ordered.map(button) }
+            </ul>
+            <div class="tidings-mode" role="group" aria-label="Stories must match">
+                <button type="button" class="tidings-mode-button" aria-pressed={(props.mode == MatchMode::Any).to_string()} onclick={any_mode} disabled={!several}>{ "Any tag" }</button>
+                <button type="button" class="tidings-mode-button" aria-pressed={(props.mode == MatchMode::All).to_string()} onclick={all_mode} disabled={!several}>{ "All tags" }</button>
+            </div>
+        </nav>
+    }
+}

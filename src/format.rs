@@ -1,0 +1,116 @@
+//! Text the widget derives for display, kept pure so native tests can check it.
+
+use tidings_bundle::Source;
+
+/// Outlets shown on a card before the rest are counted.
+pub const OUTLETS_SHOWN: usize = 2;
+
+/// "CNN · NPR", or "CNN · NPR +3" when there are more; repeated outlets are named once.
+pub fn outlets(sources: &[Source]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for s in sources {
+        if !names.contains(&s.outlet.as_str()) {
+            names.push(&s.outlet);
+        }
+    }
+    let mut text = names
+        .iter()
+        .take(OUTLETS_SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if names.len() > OUTLETS_SHOWN {
+        text.push_str(&format!(" +{}", names.len() - OUTLETS_SHOWN));
+    }
+    text
+}
+
+/// Year, month and day of a bundle date (`YYYY-MM-DD`).
+pub fn ymd(date: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+/// "1 min read", "12 min read".
+pub fn reading_time(minutes: u32) -> String {
+    format!("{minutes} min read")
+}
+
+/// "Showing 12 of 40 stories" for the live region.
+pub fn showing(shown: usize, total: usize) -> String {
+    let noun = if total == 1 { "story" } else { "stories" };
+    if shown >= total {
+        format!("{total} {noun}")
+    } else {
+        format!("Showing {shown} of {total} {noun}")
+    }
+}
+
+/// Whether a URL from the bundle may become a link or image: only `http`, `https` and (for links) `mailto`.
+/// The compiler already refuses others; the widget checks again because a bundle may come from anywhere.
+pub fn safe_url(url: &str, allow_mailto: bool) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (allow_mailto && lower.starts_with("mailto:"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(outlet: &str) -> Source {
+        Source {
+            url: String::new(),
+            host: String::new(),
+            outlet: outlet.into(),
+            date: None,
+        }
+    }
+
+    #[test]
+    fn names_two_outlets_and_counts_the_rest() {
+        assert_eq!(outlets(&[source("CNN"), source("NPR")]), "CNN · NPR");
+        assert_eq!(
+            outlets(&[
+                source("CNN"),
+                source("CNN"),
+                source("NPR"),
+                source("BBC"),
+                source("AP")
+            ]),
+            "CNN · NPR +2"
+        );
+        assert_eq!(outlets(&[]), "");
+    }
+
+    #[test]
+    fn reads_bundle_dates() {
+        assert_eq!(ymd("2023-11-01"), Some((2023, 11, 1)));
+        assert_eq!(ymd("2023-13-01"), None);
+        assert_eq!(ymd("soon"), None);
+    }
+
+    #[test]
+    fn words_the_count() {
+        assert_eq!(showing(12, 40), "Showing 12 of 40 stories");
+        assert_eq!(showing(1, 1), "1 story");
+        assert_eq!(reading_time(3), "3 min read");
+    }
+
+    #[test]
+    fn only_web_and_mail_urls_are_safe() {
+        assert!(safe_url("https://a.example", false));
+        assert!(safe_url("mailto:a@b.c", true) && !safe_url("mailto:a@b.c", false));
+        for bad in [
+            "javascript:alert(1)",
+            " JAVASCRIPT:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "//evil.example",
+        ] {
+            assert!(!safe_url(bad, true), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The widget's state: one reducer, and filtering as a pure function native tests call.
+//!
+//! Tag filters match **any** selected tag by default (a reader picking "israel" and "usa" wants stories about
+//! either); the reader can switch to **all** (stories carrying every selected tag). The list always shows
+//! which mode is on.
+
+use tidings_bundle::Card;
+
+/// Cards in the DOM before "Show more".
+pub const PAGE_SIZE: usize = 12;
+
+/// How several selected tags combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MatchMode {
+    /// A story carrying at least one selected tag.
+    #[default]
+    Any,
+    /// A story carrying every selected tag.
+    All,
+}
+
+/// What the reader has chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    /// Selected tags, in the order they were selected.
+    pub selected: Vec<String>,
+    /// How the selected tags combine.
+    pub mode: MatchMode,
+    /// How many matching cards are in the DOM.
+    pub shown: usize,
+    /// The id of the open article.
+    pub open: Option<String>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self {
+            selected: Vec::new(),
+            mode: MatchMode::Any,
+            shown: PAGE_SIZE,
+            open: None,
+        }
+    }
+}
+
+/// Everything a reader can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Select a tag, or unselect it when selected.
+    Toggle(String),
+    /// Select only this tag (a tag clicked in an open article), closing the article.
+    Only(String),
+    /// Unselect every tag ("All").
+    Clear,
+    /// Change how selected tags combine.
+    SetMode(MatchMode),
+    /// Put the next page of cards in the DOM.
+    ShowMore,
+    /// Open an article by id.
+    Open(String),
+    /// Close the open article.
+    Close,
+}
+
+impl State {
+    /// The state after `action`. Changing the filter shows the first page again.
+    pub fn reduce(mut self, action: Action) -> Self {
+        match action {
+            Action::Toggle(tag) => {
+                match self.selected.iter().position(|t| *t == tag) {
+                    Some(i) => drop(self.selected.remove(i)),
+                    None => self.selected.push(tag),
+                }
+                self.shown = PAGE_SIZE;
+            }
+            Action::Only(tag) => {
+                self.selected = vec![tag];
+                self.shown = PAGE_SIZE;
+                self.open = None;
+            }
+            Action::Clear => {
+                self.selected.clear();
+                self.shown = PAGE_SIZE;
+            }
+            Action::SetMode(mode) => {
+                self.mode = mode;
+                self.shown = PAGE_SIZE;
+            }
+            Action::ShowMore => self.shown += PAGE_SIZE,
+            Action::Open(id) => self.open = Some(id),
+            Action::Close => self.open = None,
+        }
+        self
+    }
+
+    /// Whether a card with `tags` passes the filter.
+    pub fn matches(&self, tags: &[String]) -> bool {
+        let has = |t: &String| tags.contains(t);
+        match self.mode {
+            _ if self.selected.is_empty() => true,
+            MatchMode::Any => self.selected.iter().any(has),
+            MatchMode::All => self.selected.iter().all(has),
+        }
+    }
+}
+
+/// Indices of the cards that pass the filter, in bundle order (newest first).
+pub fn matching(cards: &[Card], state: &State) -> Vec<usize> {
+    cards
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| state.matches(&c.tags))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(id: &str, tags: &[&str]) -> Card {
+        Card {
+            id: id.into(),
+            slug: id.into(),
+            title: id.into(),
+            date: None,
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            sources: vec![],
+            excerpt: String::new(),
+            reading_minutes: 1,
+            image: None,
+            lang: None,
+            body: String::new(),
+        }
+    }
+
+    fn cards() -> Vec<Card> {
+        vec![
+            card("a", &["israel", "usa"]),
+            card("b", &["usa"]),
+            card("c", &["gaza"]),
+        ]
+    }
+
+    #[test]
+    fn no_selection_shows_every_story() {
+        assert_eq!(matching(&cards(), &State::default()), [0, 1, 2]);
+    }
+
+    #[test]
+    fn match_any_shows_stories_with_one_of_the_tags() {
+        let s = State::default()
+            .reduce(Action::Toggle("israel".into()))
+            .reduce(Action::Toggle("gaza".into()));
+        assert_eq!(matching(&cards(), &s), [0, 2]);
+    }
+
+    #[test]
+    fn match_all_shows_stories_with_every_tag() {
+        let s = State::default()
+            .reduce(Action::Toggle("israel".into()))
+            .reduce(Action::Toggle("usa".into()))
+            .reduce(Action::SetMode(MatchMode::All));
+        assert_eq!(matching(&cards(), &s), [0]);
+    }
+
+    #[test]
+    fn toggling_twice_unselects_and_all_clears() {
+        let s = State::default().reduce(Action::Toggle("usa".into()));
+        assert_eq!(
+            s.clone().reduce(Action::Toggle("usa".into())).selected,
+            Vec::<String>::new()
+        );
+        assert!(s.reduce(Action::Clear).selected.is_empty());
+    }
+
+    #[test]
+    fn filtering_returns_to_the_first_page() {
+        let s = State::default().reduce(Action::ShowMore);
+        assert_eq!(s.shown, 2 * PAGE_SIZE);
+        assert_eq!(s.reduce(Action::Toggle("usa".into())).shown, PAGE_SIZE);
+    }
+
+    #[test]
+    fn a_tag_in_an_article_selects_only_it_and_closes_the_article() {
+        let s = State::default()
+            .reduce(Action::Toggle("usa".into()))
+            .reduce(Action::Open("a".into()));
+        let s = s.reduce(Action::Only("gaza".into()));
+        assert_eq!((s.selected, s.open), (vec!["gaza".to_string()], None));
+    }
+}

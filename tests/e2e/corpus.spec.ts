@@ -1,0 +1,43 @@
+import { test, expect } from "./widget";
+
+test("the 2,083-story corpus loads a first page and pages with Show more", async ({ widget, page }) => {
+  await widget.open("corpus");
+  await expect(widget.count()).toHaveText("Showing 12 of 2083 stories");
+  await expect(widget.cards()).toHaveCount(12);
+  await page.getByRole("button", { name: "Show more" }).click();
+  await expect(widget.cards()).toHaveCount(24);
+  await expect(widget.count()).toHaveText("Showing 24 of 2083 stories");
+  await widget.checkAccessibility("corpus");
+  await widget.screenshot("corpus");
+});
+
+test("filtering by a tag shows only matching stories, any or all", async ({ widget, page }) => {
+  await widget.open("corpus");
+  const first = widget.page.getByRole("navigation", { name: "Filter stories by tag" }).getByRole("button").nth(1);
+  const label = (await first.textContent())!;
+  const [, tag, count] = label.match(/^(.+?)(\d+)$/)!;
+  await first.click();
+  await expect(first).toHaveAttribute("aria-pressed", "true");
+  await expect(widget.count()).toContainText(`of ${count} stories`);
+  for (const text of await widget.cards().allTextContents()) expect(text).toContain(`#${tag}`);
+  await widget.checkAccessibility("filtered");
+  await widget.screenshot("filtered");
+
+  // A second tag: "Any tag" widens the list, "All tags" narrows it to stories with both.
+  const second = widget.page.getByRole("navigation", { name: "Filter stories by tag" }).locator('button[aria-pressed="false"]').nth(1);
+  const secondTag = (await second.textContent())!.replace(/\d+$/, "");
+  await second.click();
+  const anyCount = Number((await widget.count().textContent())!.match(/(\d+) stor/)![1]);
+  expect(anyCount).toBeGreaterThanOrEqual(Number(count));
+  await page.getByRole("button", { name: "All tags" }).click();
+  await expect(page.getByRole("button", { name: "All tags" })).toHaveAttribute("aria-pressed", "true");
+  const allCount = Number((await widget.count().textContent())!.match(/(\d+) stor/)![1]);
+  expect(allCount).toBeLessThanOrEqual(Number(count));
+  for (const text of await widget.cards().allTextContents()) {
+    expect(text).toContain(`#${tag}`);
+    expect(text).toContain(`#${secondTag}`);
+  }
+
+  await page.getByRole("button", { name: "All", exact: true }).click();
+  await expect(widget.count()).toHaveText("Showing 12 of 2083 stories");
+});
