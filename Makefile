@@ -8,7 +8,7 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup serve build test test-native test-e2e e2e-site bench-compiler sizes clean
+.PHONY: setup serve build test test-native test-wasm test-e2e e2e-site bench-compiler sizes clean
 
 setup: ## Install the wasm target, trunk, wasm-bindgen-cli, wasm-opt, Chromium and the npm test packages.
 	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -27,10 +27,13 @@ build: setup ## The deployable folder: dist/ (page, wasm, JS, CSS, bundle.json, 
 sizes: ## Print the size of the wasm and JS, raw and brotli.
 	@node tests/e2e/sizes.mjs dist
 
-test: setup test-native test-e2e ## Every test.
+test: setup test-native test-wasm test-e2e ## Every test.
 
 test-native: ## Compiler, schema and widget logic tests.
 	cargo test --workspace
+
+test-wasm: ## Yew component tests in headless Chromium (wasm-bindgen-test-runner drives chromedriver).
+	cargo test --target wasm32-unknown-unknown --test components
 
 e2e-site: build ## The sites the end-to-end tests serve: the default build, and the 2,083-story corpus.
 	rm -rf target/e2e && mkdir -p target/e2e

@@ -3,9 +3,10 @@
 
 use std::fmt;
 
-use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 use tidings_bundle::{BodyChunk, Bundle, SCHEMA_VERSION};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// Why something could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,15 +36,27 @@ impl fmt::Display for FetchError {
     }
 }
 
-async fn get<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
-    let response = Request::get(url)
-        .send()
+/// The body of `url` as text. `fetch` straight from web-sys: an HTTP client crate would add kilobytes to
+/// every reader's download for nothing this needs.
+async fn text(url: &str) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::Network)?;
+    let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|_| FetchError::Network)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Network)?;
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
-    let text = response.text().await.map_err(|_| FetchError::Network)?;
+    let body = response.text().map_err(|_| FetchError::Network)?;
+    JsFuture::from(body)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or(FetchError::Network)
+}
+
+async fn get<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
+    let text = text(url).await?;
     // Read the version first, so a bundle of another version says so rather than "unreadable".
     #[derive(serde::Deserialize)]
     struct Version {

@@ -13,7 +13,7 @@ use super::status::{Failure, Placeholders};
 use super::tag_filters::TagFilters;
 use crate::api::{self, FetchError};
 use crate::format;
-use crate::state::{self, Action, State};
+use crate::state::{self, Action, MatchMode, State};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -94,8 +94,22 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| attempt.set(*attempt + 1))
     };
     let content = match &*fetch {
-        Fetch::Loading => html! { <Placeholders /> },
-        Fetch::Failed(e) => html! { <Failure message={e.to_string()} onretry={retry} /> },
+        // The same heading, filter row and count line as the list, so nothing moves when the stories arrive.
+        Fetch::Loading => html! {
+            <>
+                <h2 class="tidings-heading">{ "Latest stories" }</h2>
+                <TagFilters tags={Rc::new(Vec::new())} selected={Rc::new(Vec::new())} mode={MatchMode::Any}
+                    ontoggle={Callback::noop()} onclear={Callback::noop()} onmode={Callback::noop()} />
+                <p class="tidings-count" role="status">{ "Loading stories…" }</p>
+                <Placeholders />
+            </>
+        },
+        Fetch::Failed(e) => html! {
+            <>
+                <h2 class="tidings-heading">{ "Latest stories" }</h2>
+                <Failure message={e.to_string()} onretry={retry} />
+            </>
+        },
         Fetch::Ready(loaded) => ready(loaded, &reader, &props.bundle),
     };
     html! {

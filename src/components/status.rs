@@ -6,7 +6,7 @@ use yew::prelude::*;
 #[component]
 pub fn Placeholders() -> Html {
     html! {
-        <div class="tidings-cards" aria-busy="true" aria-label="Loading stories">
+        <div class="tidings-cards" aria-busy="true">
             { for (0..3).map(|_| html! {
                 <div class="tidings-card tidings-placeholder" aria-hidden="true">
                     <div class="tidings-bar tidings-bar-title"></div>

@@ -1,0 +1,183 @@
+//! Component tests in headless Chromium: mount the widget, let the scheduler run, click, and assert on the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use tidings_widget::components::app::{App, AppProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BUNDLE: &str = r#"{"schema_version":1,
+ "tags":[{"tag":"usa","count":2},{"tag":"israel","count":1},{"tag":"gaza","count":1}],
+ "articles":[
+  {"id":"a","slug":"a","title":"Story A","date":"2023-11-02","tags":["israel","usa"],
+   "sources":[{"url":"https://www.cnn.com/x","host":"www.cnn.com","outlet":"CNN"},{"url":"https://www.npr.org/y","host":"www.npr.org","outlet":"NPR"}],
+   "excerpt":"About A.","reading_minutes":2,"body":"articles/x.json"},
+  {"id":"b","slug":"b","title":"Story B","date":"2023-11-01","tags":["usa"],"sources":[],"excerpt":"About B.","reading_minutes":1,"body":"articles/x.json"},
+  {"id":"c","slug":"c","title":"Story C","tags":["gaza"],"sources":[],"excerpt":"","reading_minutes":1,"body":"articles/x.json"}]}"#;
+
+fn data_url(json: &str) -> String {
+    format!(
+        "data:application/json,{}",
+        String::from(js_sys::encode_uri_component(json))
+    )
+}
+
+fn mount(bundle: String) -> Element {
+    let document = gloo_utils_document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            bundle: bundle.into(),
+        },
+    )
+    .render();
+    root
+}
+
+fn gloo_utils_document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Waits until `selector` matches inside `root` (the fetch and Yew's scheduler run in between).
+async fn wait_for(root: &Element, selector: &str) -> Element {
+    for _ in 0..200 {
+        if let Ok(Some(el)) = root.query_selector(selector) {
+            return el;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("`{selector}` never appeared in {}", root.outer_html());
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+fn click(root: &Element, selector: &str, text: &str) {
+    let list = root.query_selector_all(selector).unwrap();
+    let el = (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into::<HtmlElement>().unwrap())
+        .find(|e| e.text_content().unwrap_or_default().starts_with(text))
+        .unwrap_or_else(|| panic!("no {selector} starting {text:?}"));
+    el.click();
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+#[wasm_bindgen_test]
+async fn shows_cards_newest_first_with_outlets_and_count() {
+    // (The loading placeholders are checked end to end, where the bundle's response can be held back.)
+    let root = mount(data_url(BUNDLE));
+    wait_for(&root, ".tidings-card-title").await;
+    assert_eq!(
+        texts(&root, ".tidings-card-title"),
+        ["Story A", "Story B", "Story C"]
+    );
+    assert_eq!(texts(&root, ".tidings-outlets")[0], "CNN · NPR");
+    assert_eq!(texts(&root, "[role=status]"), ["3 stories"]);
+}
+
+#[wasm_bindgen_test]
+async fn tag_filter_hides_unmatched_cards_and_all_clears() {
+    let root = mount(data_url(BUNDLE));
+    wait_for(&root, ".tidings-card-title").await;
+    click(&root, ".tidings-filters .tidings-tag", "gaza");
+    settle().await;
+    assert_eq!(texts(&root, ".tidings-card-title"), ["Story C"]);
+    assert_eq!(
+        texts(&root, ".tidings-filters .tidings-tag[aria-pressed=true]"),
+        ["gaza1"]
+    );
+    assert_eq!(
+        texts(&root, ".tidings-filters .tidings-tag"),
+        ["All", "gaza1", "usa2", "israel1"],
+        "selected tags come first"
+    );
+    click(&root, ".tidings-filters .tidings-tag", "All");
+    settle().await;
+    assert_eq!(texts(&root, ".tidings-card-title").len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn match_all_keeps_only_stories_with_every_tag() {
+    let root = mount(data_url(BUNDLE));
+    wait_for(&root, ".tidings-card-title").await;
+    click(&root, ".tidings-filters .tidings-tag", "usa");
+    settle().await;
+    click(&root, ".tidings-filters .tidings-tag", "israel");
+    settle().await;
+    assert_eq!(
+        texts(&root, ".tidings-card-title"),
+        ["Story A", "Story B"],
+        "any tag"
+    );
+    click(&root, ".tidings-mode-button", "All tags");
+    settle().await;
+    assert_eq!(texts(&root, ".tidings-card-title"), ["Story A"], "all tags");
+}
+
+#[wasm_bindgen_test]
+async fn an_http_error_shows_the_status_and_a_retry() {
+    let window = web_sys::window().unwrap();
+    let url = format!(
+        "{}/this-bundle-does-not-exist.json",
+        window.location().origin().unwrap()
+    );
+    let fetches = || {
+        window
+            .performance()
+            .unwrap()
+            .get_entries_by_name(&url)
+            .length()
+    };
+    let root = mount(url.clone());
+    let alert = wait_for(&root, "[role=alert]").await;
+    assert!(
+        alert.text_content().unwrap().contains("HTTP 404"),
+        "{}",
+        alert.outer_html()
+    );
+    assert_eq!(fetches(), 1);
+    click(&root, "[role=alert] button", "Retry");
+    for _ in 0..200 {
+        if fetches() == 2 && root.query_selector("[role=alert]").unwrap().is_some() {
+            break;
+        }
+        settle().await;
+    }
+    assert_eq!(fetches(), 2, "Retry fetches the bundle again");
+    let alert = wait_for(&root, "[role=alert]").await;
+    assert!(
+        alert.text_content().unwrap().contains("HTTP 404"),
+        "and reports the failure again"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bundle_of_another_version_asks_for_a_rebuild() {
+    let root = mount(data_url(r#"{"schema_version":2,"tags":[],"articles":[]}"#));
+    let alert = wait_for(&root, "[role=alert]").await;
+    assert!(alert.text_content().unwrap().contains("rebuild the bundle"));
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_bundle_says_so() {
+    let root = mount(data_url(r#"{"schema_version":1,"tags":"#));
+    let alert = wait_for(&root, "[role=alert]").await;
+    assert!(
+        alert.text_content().unwrap().contains("could not be read"),
+        "{}",
+        alert.outer_html()
+    );
+}
