@@ -8,7 +8,7 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup serve build test test-native test-wasm test-e2e e2e-site bench-compiler sizes clean
+.PHONY: setup serve build test test-native test-wasm test-e2e test-authoring e2e-site bench-compiler sizes clean
 
 setup: ## Install the wasm target, trunk, wasm-bindgen-cli, wasm-opt, Chromium and the npm test packages.
 	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -27,7 +27,7 @@ build: setup ## The deployable folder: dist/ (page, wasm, JS, CSS, bundle.json, 
 sizes: ## Print the size of the wasm and JS, raw and brotli.
 	@node tests/e2e/sizes.mjs dist
 
-test: setup test-native test-wasm test-e2e ## Every test.
+test: setup test-native test-wasm test-e2e test-authoring ## Every test.
 
 test-native: ## Compiler, schema and widget logic tests.
 	cargo test --workspace
@@ -49,3 +49,8 @@ bench-compiler: ## Compiler throughput against raw pulldown-cmark (10,000 docume
 
 clean:
 	rm -rf dist target/e2e test-results playwright-report
+
+test-authoring: setup ## `trunk serve` over a seeds folder the test edits: rebuild, live reload, last good bundle kept.
+	rm -rf target/authoring authoring-seeds && mkdir -p authoring-seeds
+	cp seeds/* authoring-seeds/
+	npx playwright test --config playwright.authoring.config.ts

@@ -70,8 +70,16 @@ async fn get<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
     }
     // The position, not serde_json's message: its error texts cost every reader kilobytes of wasm.
     serde_json::from_str(&text).map_err(|e| {
-        let what = if e.is_eof() { "it ends too early" } else { "unexpected content" };
-        FetchError::Unreadable(format!("{what} at line {}, column {}", e.line(), e.column()))
+        let what = if e.is_eof() {
+            "it ends too early"
+        } else {
+            "unexpected content"
+        };
+        FetchError::Unreadable(format!(
+            "{what} at line {}, column {}",
+            e.line(),
+            e.column()
+        ))
     })
 }
 
