@@ -8,7 +8,7 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup serve build test test-native test-wasm test-e2e test-authoring e2e-site bench-compiler sizes clean
+.PHONY: setup serve build test test-native test-wasm test-e2e test-authoring fuzz e2e-site bench-compiler sizes clean
 
 setup: ## Install the wasm target, trunk, wasm-bindgen-cli, wasm-opt, Chromium and the npm test packages.
 	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -46,6 +46,14 @@ test-e2e: e2e-site ## Playwright, desktop and Pixel 7, against a real static ser
 
 bench-compiler: ## Compiler throughput against raw pulldown-cmark (10,000 documents).
 	cargo bench --package tidings-compiler --bench compile
+
+FUZZ_SECONDS ?= 60
+FUZZ_SEEDS := ../shared/corpus/digitalgov-seeds ../shared/corpus/edge-cases/jekyll-posts ../shared/corpus/edge-cases/yaml-suite
+fuzz: ## Fuzz the compiler (nightly, cargo-fuzz) for FUZZ_SECONDS per target; crashes land in fuzz/artifacts/.
+	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz
+	mkdir -p fuzz/corpus/front_matter fuzz/corpus/markdown
+	cargo +nightly fuzz run front_matter fuzz/corpus/front_matter $(FUZZ_SEEDS) -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
+	cargo +nightly fuzz run markdown fuzz/corpus/markdown $(FUZZ_SEEDS) -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
 
 clean:
 	rm -rf dist target/e2e test-results playwright-report

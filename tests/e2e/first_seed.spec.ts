@@ -35,6 +35,15 @@ test("opens the article with source links and returns focus on close", async ({ 
   await expect(page.getByRole("button", { name: TITLE })).toBeFocused();
 });
 
+test("a tag in an open article filters the list by that tag", async ({ widget, page }) => {
+  await widget.open("site");
+  await page.getByRole("button", { name: TITLE }).click();
+  await page.getByRole("list", { name: "Tags" }).getByRole("button", { name: "#palestine" }).click();
+  await expect(widget.tag("palestine")).toHaveAttribute("aria-pressed", "true");
+  await expect(widget.card(TITLE)).toBeVisible();
+  await expect(widget.count()).toHaveText("1 story");
+});
+
 test("a failed fetch shows what failed and Retry recovers", async ({ widget, page }) => {
   const url = "http://127.0.0.1:4173/site/bundle.json";
   widget.expectedFailures.add(url);

@@ -60,7 +60,7 @@ test("placeholders do not animate when reduced motion is asked for", async ({ pa
   expect(await bar.evaluate((e) => getComputedStyle(e).animationName)).toBe("tidings-pulse");
 });
 
-test("loading placeholders reserve the space the cards take (no layout shift)", async ({ page }) => {
+test("loading placeholders reserve the space the cards take (no layout shift)", async ({ widget, page }) => {
   let release: () => void = () => {};
   const held = new Promise<void>((r) => (release = r));
   await page.route("**/site/bundle.json", async (route) => {
@@ -70,6 +70,8 @@ test("loading placeholders reserve the space the cards take (no layout shift)", 
   await page.goto("/site/index.html");
   await expect(page.locator(".tidings-placeholder").first()).toBeVisible();
   const before = await page.locator(".tidings-placeholder").first().boundingBox();
+  await widget.checkAccessibility("loading");
+  await widget.screenshot("loading");
   release();
   await expect(page.locator(".tidings-cards article").first()).toBeVisible();
   const after = await page.locator(".tidings-cards article").first().boundingBox();
