@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::de::DeserializeOwned;
 use tidings_bundle::{BodyChunk, Bundle, SCHEMA_VERSION};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -19,7 +20,17 @@ pub enum FetchError {
     Unreadable(String),
     /// A bundle written by another version of Tidings.
     Version(u32),
+    /// No complete answer within [`TIMEOUT_MS`].
+    Timeout,
+    /// An answer larger than [`MAX_BYTES`].
+    TooLarge(u64),
 }
+
+/// How long a reader waits for a file before the widget says so and offers Retry.
+pub const TIMEOUT_MS: i32 = 15_000;
+
+/// The largest file the widget reads: far above any real bundle, low enough not to exhaust a phone.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -32,27 +43,72 @@ impl fmt::Display for FetchError {
                 "This news bundle was built for format version {found}, but this widget reads version \
                  {SCHEMA_VERSION}: rebuild the bundle with the matching `tidings build`."
             ),
+            Self::Timeout => write!(f, "The news server did not answer within {} seconds.", TIMEOUT_MS / 1000),
+            Self::TooLarge(bytes) => write!(
+                f,
+                "The news bundle is too large to read ({} MB; the limit is {} MB).",
+                bytes / (1024 * 1024),
+                MAX_BYTES / (1024 * 1024)
+            ),
         }
     }
 }
 
 /// The body of `url` as text. `fetch` straight from web-sys: an HTTP client crate would add kilobytes to
 /// every reader's download for nothing this needs.
+/// A server that never answers (or answers forever) is cut off after [`TIMEOUT_MS`] with an `AbortController`.
 async fn text(url: &str) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Network)?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let controller = web_sys::AbortController::new().map_err(|_| FetchError::Network)?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let abort = Closure::once_into_js({
+        let controller = controller.clone();
+        move || controller.abort()
+    });
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS)
+        .map_err(|_| FetchError::Network)?;
+    let result = read(&window, url, &init).await;
+    window.clear_timeout_with_handle(timer);
+    match result {
+        Err(FetchError::Network) if controller.signal().aborted() => Err(FetchError::Timeout),
+        other => other,
+    }
+}
+
+async fn read(
+    window: &web_sys::Window,
+    url: &str,
+    init: &web_sys::RequestInit,
+) -> Result<String, FetchError> {
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, init))
         .await
         .map_err(|_| FetchError::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Network)?;
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|l| l.parse::<u64>().ok());
+    if let Some(bytes) = declared.filter(|&b| b > MAX_BYTES) {
+        return Err(FetchError::TooLarge(bytes));
+    }
     let body = response.text().map_err(|_| FetchError::Network)?;
-    JsFuture::from(body)
+    let text = JsFuture::from(body)
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or(FetchError::Network)
+        .ok_or(FetchError::Network)?;
+    // A server may not declare the length (or may lie about it).
+    match text.len() as u64 {
+        bytes if bytes > MAX_BYTES => Err(FetchError::TooLarge(bytes)),
+        _ => Ok(text),
+    }
 }
 
 async fn get<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {

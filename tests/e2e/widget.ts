@@ -9,10 +9,19 @@ export class Widget {
     page.on("console", (m) => m.type() === "error" && this.problems.push(`console: ${m.text()}`));
     page.on("pageerror", (e) => this.problems.push(`page error: ${e.message}`));
     page.on("requestfailed", (r) => this.problems.push(`request failed: ${r.url()}`));
-    page.on("response", (r) => r.status() >= 400 && !this.expectedFailures.has(r.url()) && this.problems.push(`HTTP ${r.status()}: ${r.url()}`));
+    page.on("response", (r) => r.status() >= 400 && this.problems.push(`HTTP ${r.status()}: ${r.url()}`));
   }
 
-  readonly expectedFailures = new Set<string>();
+  private readonly allowed: RegExp[] = [];
+
+  /** A failure the test causes on purpose: problems matching `pattern` do not fail it. */
+  allow(pattern: RegExp) {
+    this.allowed.push(pattern);
+  }
+
+  unexpectedProblems() {
+    return this.problems.filter((p) => !this.allowed.some((a) => a.test(p)));
+  }
 
   async open(site: "site" | "corpus") {
     await this.page.goto(`/${site}/index.html`);
@@ -49,7 +58,7 @@ export const test = base.extend<{ widget: Widget }>({
   widget: async ({ page }, use) => {
     const widget = new Widget(page);
     await use(widget);
-    expect(widget.problems, "no console error or failed request").toEqual([]);
+    expect(widget.unexpectedProblems(), "no console error or failed request").toEqual([]);
   },
 });
 
