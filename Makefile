@@ -40,6 +40,14 @@ e2e-site: build ## The sites the end-to-end tests serve: the default build, and 
 	cp -r dist target/e2e/site
 	cp -r dist target/e2e/corpus
 	cargo run --quiet --package tidings-compiler -- build ../shared/corpus/digitalgov-seeds --quiet --out target/e2e/corpus
+	cp -r dist target/e2e/attack
+	rm -rf target/e2e/attack/articles
+	cargo run --quiet --package tidings-compiler -- build tests/attack/seeds --quiet --out target/e2e/attack
+	cp -r target/e2e/attack target/e2e/tt
+	sed -i 's|<meta charset="utf-8" />|<meta charset="utf-8" /><meta http-equiv="Content-Security-Policy" content="require-trusted-types-for '"'script'"'; trusted-types '"'none'"'" />|' target/e2e/tt/index.html
+	cp -r dist target/e2e/hostile
+	rm -rf target/e2e/hostile/articles
+	cp -r tests/attack/hostile-bundle/. target/e2e/hostile/
 
 test-e2e: e2e-site ## Playwright, desktop and Pixel 7, against a real static server.
 	npx playwright test

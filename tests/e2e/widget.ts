@@ -23,7 +23,7 @@ export class Widget {
     return this.problems.filter((p) => !this.allowed.some((a) => a.test(p)));
   }
 
-  async open(site: "site" | "corpus") {
+  async open(site: "site" | "corpus" | "attack" | "hostile" | "tt") {
     await this.page.goto(`/${site}/index.html`);
     await expect(this.cards().first()).toBeVisible();
   }
