@@ -56,6 +56,25 @@ test("hostile seeds compile to text: no script runs in any article", async ({ wi
   widget.allow(/127\.0\.0\.1:4173\/attack\/x|404/);
 });
 
+test("ten thousand levels of nesting render, flattened, with their text", async ({ widget, page }) => {
+  await widget.open("attack");
+  await page.getByRole("button", { name: "Ten thousand levels deep" }).click();
+  const body = page.locator(".tidings-body");
+  await expect(body).toContainText("deepest quote text");
+  await expect(body).toContainText("deepest list item");
+  await expect(body).toContainText("deep emphasis");
+  const depth = await body.evaluate((b) => {
+    let max = 0;
+    for (const el of b.querySelectorAll("*")) {
+      let d = 0;
+      for (let e: Element | null = el; e && e !== b; e = e.parentElement) d++;
+      max = Math.max(max, d);
+    }
+    return max;
+  });
+  expect(depth, "the DOM stays shallow").toBeLessThan(120);
+});
+
 test("a hand-crafted hostile bundle renders safely: the widget checks URLs itself", async ({ widget, page }) => {
   const executions = await armSentinel(page);
   await widget.open("hostile");

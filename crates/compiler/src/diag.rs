@@ -147,17 +147,10 @@ impl Report {
 
     /// Renders one diagnostic as plain text, rustc-style. With `strict`, warnings render as errors.
     pub fn render(&self, diagnostic: &Diagnostic, strict: bool) -> String {
-        let files = self.simple_files();
         let mut out = String::new();
+        let (files, rendered) = self.prepare(diagnostic, strict);
         // Writing into a String cannot fail; a span outside the file would be a compiler bug, shown as text.
-        if term::emit_to_string(
-            &mut out,
-            &Config::default(),
-            &files,
-            &self.to_rendered(diagnostic, strict),
-        )
-        .is_err()
-        {
+        if term::emit_to_string(&mut out, &Config::default(), &files, &rendered).is_err() {
             out = format!(
                 "{}: {}\n",
                 self.files[diagnostic.file].name, diagnostic.message
@@ -168,47 +161,84 @@ impl Report {
 
     /// Renders every diagnostic to `writer` with colours when `writer` supports them.
     pub fn emit(&self, writer: &mut dyn term::WriteStyle, strict: bool) -> std::io::Result<()> {
-        let files = self.simple_files();
         for diagnostic in &self.diagnostics {
-            term::emit_to_write_style(
-                writer,
-                &Config::default(),
-                &files,
-                &self.to_rendered(diagnostic, strict),
-            )
-            .map_err(std::io::Error::other)?;
+            let (files, rendered) = self.prepare(diagnostic, strict);
+            term::emit_to_write_style(writer, &Config::default(), &files, &rendered)
+                .map_err(std::io::Error::other)?;
         }
         Ok(())
     }
 
-    fn simple_files(&self) -> SimpleFiles<&str, &str> {
-        let mut files = SimpleFiles::new();
-        for file in &self.files {
-            files.add(file.name.as_str(), file.text.as_str());
-        }
-        files
-    }
-
-    fn to_rendered(&self, d: &Diagnostic, strict: bool) -> Rendered<usize> {
+    /// The file as codespan sees it and the diagnostic to render. A line longer than [`MAX_SHOWN_LINE`] is shown
+    /// as a window around the span, so a 100,000-character line does not flood the terminal.
+    fn prepare(
+        &self,
+        d: &Diagnostic,
+        strict: bool,
+    ) -> (SimpleFiles<&str, String>, Rendered<usize>) {
+        let file = &self.files[d.file];
         let severity = match d.severity {
             Severity::Error => RenderedSeverity::Error,
             Severity::Warning if strict => RenderedSeverity::Error,
             Severity::Warning => RenderedSeverity::Warning,
         };
         let mut rendered = Rendered::new(severity).with_message(&d.message);
+        let mut text = file.text.clone();
         match &d.span {
             Some(span) => {
-                rendered = rendered.with_labels(vec![
-                    Label::primary(d.file, span.clone()).with_message(&d.label)
-                ])
+                let (shown, span, note) = window(&file.text, span.clone());
+                if let Some(note) = note {
+                    text = shown;
+                    rendered = rendered.with_notes(vec![note]);
+                }
+                rendered =
+                    rendered.with_labels(vec![Label::primary(0, span).with_message(&d.label)]);
             }
-            None => rendered = rendered.with_notes(vec![format!("in {}", self.files[d.file].name)]),
+            None => rendered = rendered.with_notes(vec![format!("in {}", file.name)]),
         }
         if let Some(help) = &d.help {
             rendered = rendered.with_notes(vec![format!("help: {help}")]);
         }
-        rendered
+        let mut files = SimpleFiles::new();
+        files.add(file.name.as_str(), text);
+        (files, rendered)
     }
+}
+
+/// Longest source line shown whole in a diagnostic, in bytes.
+pub const MAX_SHOWN_LINE: usize = 240;
+
+/// `text` cut to the lines up to the span's, with that line narrowed around the span when it is too long; the
+/// span moved to match; and a note saying where the window starts. Unchanged (and no note) for normal lines.
+fn window(
+    text: &str,
+    span: std::ops::Range<usize>,
+) -> (String, std::ops::Range<usize>, Option<String>) {
+    let start = span.start.min(text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    if line_end - line_start <= MAX_SHOWN_LINE {
+        return (String::new(), span, None);
+    }
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = floor(start.saturating_sub(60).max(line_start));
+    let to = floor((start + 120).min(line_end));
+    let shown = format!("{}…{}…", &text[..line_start], &text[from..to]);
+    let offset = line_start + '…'.len_utf8() + (start - from);
+    let len = span.end.min(to).saturating_sub(start);
+    let line = text[..line_start].matches('\n').count() + 1;
+    let column = text[line_start..start].chars().count() + 1;
+    let note = format!(
+        "line {line} is {} characters long; shown from column {}, the span is at column {column}",
+        text[line_start..line_end].chars().count(),
+        text[line_start..from].chars().count() + 1
+    );
+    (shown, offset..offset + len, Some(note))
 }
 
 #[cfg(test)]
@@ -255,5 +285,28 @@ mod tests {
             .render(&report.diagnostics[0], true)
             .starts_with("error: odd"));
         assert!(report.fails(true) && !report.fails(false));
+    }
+
+    #[test]
+    fn a_very_long_line_is_shown_as_a_window_around_the_span() {
+        let text = format!("---\ntags: [{}x]\n", "a, ".repeat(50_000));
+        let at = text.rfind('x').unwrap();
+        let mut report = Report {
+            files: vec![SourceFile {
+                name: "long.md".into(),
+                text,
+            }],
+            diagnostics: vec![],
+        };
+        Sink {
+            file: 0,
+            out: &mut report.diagnostics,
+        }
+        .error(Some(at..at + 1), "bad", "this x", "");
+        let shown = report.render(&report.diagnostics[0], false);
+        assert!(shown.len() < 2_000, "{} bytes", shown.len());
+        assert!(shown.contains("long.md:2:"), "{shown}");
+        assert!(shown.contains("^ this x"), "{shown}");
+        assert!(shown.contains("line 2 is 150009 characters long; shown from column 149948, the span is at column 150008"), "{shown}");
     }
 }

@@ -79,6 +79,8 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 pub fn write(out_dir: &Path, rendered: &Rendered) -> io::Result<()> {
     let articles = out_dir.join(ARTICLES_DIR);
     fs::create_dir_all(&articles)?;
+    remove_stale_temporaries(out_dir)?;
+    remove_stale_temporaries(&articles)?;
     rendered.bodies.par_iter().try_for_each(|(path, json)| {
         let target = out_dir.join(path);
         // A body's name is its content's hash: an existing file already holds these bytes.
@@ -104,6 +106,19 @@ pub fn write(out_dir: &Path, rendered: &Rendered) -> io::Result<()> {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if name.ends_with(".json") && !keep.contains(name.as_ref()) {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Temporary files a killed run left behind (`.<name>.tmp-<pid>`).
+fn remove_stale_temporaries(dir: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.contains(".tmp-") && entry.file_type()?.is_file() {
             fs::remove_file(entry.path())?;
         }
     }

@@ -69,7 +69,11 @@ pub fn compile(id: &str, text: &str, sink: &mut Sink) -> Outcome {
                     Some(span),
                     format!("front matter is not valid YAML: {}", err.message),
                     "here",
-                    "front matter is `key: value` lines; quote a value that contains `: `, `#` or starts with `[`, `{`, `*` or `&`",
+                    if err.message.starts_with("it is too large") {
+                        "front matter holds a few short keys; remove anchors and aliases (`&name`, `*name`) that repeat values"
+                    } else {
+                        "front matter is `key: value` lines; quote a value that contains `: `, `#` or starts with `[`, `{`, `*` or `&`"
+                    },
                 );
                 return Outcome::Failed;
             }

@@ -70,17 +70,37 @@ fn options() -> Options {
     let mut options = Options::default();
     options.strict_indentation = true;
     options.ignore_binary_tag_for_string = true;
+    // Front matter is a handful of keys: a budget far below the library's general one stops alias bombs
+    // ("billion laughs") and deep nesting in microseconds, with a diagnostic.
+    if let Some(budget) = options.budget.as_mut() {
+        budget.max_nodes = MAX_NODES;
+        budget.max_depth = MAX_DEPTH;
+        budget.max_aliases = 1_000;
+    }
+    options.alias_limits.max_total_replayed_events = MAX_NODES;
     options
 }
+
+/// Most YAML nodes a front matter block may hold (aliases expanded).
+pub const MAX_NODES: usize = 10_000;
+/// Deepest nesting of a front matter block.
+pub const MAX_DEPTH: usize = 64;
 
 impl YamlError {
     fn from_saphyr(err: &serde_saphyr::Error, yaml: &str) -> Self {
         let span = err.location().and_then(|loc| span_of(&loc, yaml));
         let full = err.without_snippet().to_string();
         // The parser appends " at line L, column C"; the caret shows that already.
-        let message = match full.rfind(" at line ") {
+        let message = match full.find(" at line ") {
             Some(i) => full[..i].to_string(),
             None => full,
+        };
+        let message = if message.starts_with("budget breached")
+            || message.contains("limit exceeded")
+        {
+            format!("it is too large or too deeply nested (more than {MAX_NODES} values or {MAX_DEPTH} levels once aliases are expanded)")
+        } else {
+            message
         };
         Self {
             not_a_mapping: false,

@@ -152,7 +152,7 @@ fn check_reports_every_error_and_writes_nothing() {
     let run = tidings(&["check", invalid().to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(1));
     let text = stderr(&run);
-    assert_eq!(text.matches("error: ").count(), 11, "{text}");
+    assert_eq!(text.matches("error: ").count(), 13, "{text}");
     assert!(text.contains("┌─ bad-date.md:3:7"), "{text}");
     assert!(!invalid().join("bundle.json").exists());
 }
@@ -258,4 +258,73 @@ fn drafts_are_left_out() {
         "{}",
         stderr(&run)
     );
+}
+
+#[test]
+fn a_symlink_loop_is_reported_not_followed_forever() {
+    let seeds = seeds_dir(&[("a.md", GOOD)]);
+    std::os::unix::fs::symlink(seeds.path(), seeds.path().join("loop")).unwrap();
+    let run = tidings(&["check", seeds.path().to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        stderr(&run).contains("a symbolic link loops back to a folder above it"),
+        "{}",
+        stderr(&run)
+    );
+}
+
+/// Every chunk `bundle.json` names exists, and `bundle.json` is whole.
+fn assert_readable_bundle(out: &Path) -> usize {
+    let bundle: tidings_bundle::Bundle =
+        serde_json::from_slice(&fs::read(out.join("bundle.json")).unwrap())
+            .expect("bundle.json is whole");
+    for card in &bundle.articles {
+        let chunk: tidings_bundle::BodyChunk =
+            serde_json::from_slice(&fs::read(out.join(&card.body)).expect("chunk exists")).unwrap();
+        assert!(chunk.body(&card.id).is_some());
+    }
+    bundle.articles.len()
+}
+
+#[test]
+fn a_build_killed_half_way_leaves_the_previous_bundle_readable() {
+    // A large build killed at several moments: whatever the moment, the folder holds a whole bundle whose
+    // chunks all exist (the previous one or the new one).
+    let corpus =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/digitalgov-seeds");
+    let out = tempfile::tempdir().unwrap();
+    let out_str = out.path().to_str().unwrap();
+    assert!(
+        tidings(&["build", shared_seeds().to_str().unwrap(), "--out", out_str])
+            .status
+            .success()
+    );
+    assert_eq!(assert_readable_bundle(out.path()), 1);
+    for delay_ms in [5, 300, 1000, 1600, 2000, 2300, 2600, 3000] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
+            .args(["build", "-q", corpus.to_str().unwrap(), "--out", out_str])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL: no clean-up runs
+        let _ = child.wait();
+        let articles = assert_readable_bundle(out.path());
+        assert!(
+            articles == 1 || articles == 2083,
+            "killed after {delay_ms} ms: {articles} articles"
+        );
+    }
+    // The next build finishes the job and leaves no temporary file behind.
+    assert!(
+        tidings(&["build", "-q", corpus.to_str().unwrap(), "--out", out_str])
+            .status
+            .success()
+    );
+    assert_eq!(assert_readable_bundle(out.path()), 2083);
+    let leftovers: Vec<_> = snapshot(out.path())
+        .into_iter()
+        .filter(|(p, _)| p.to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }

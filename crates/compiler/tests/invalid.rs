@@ -9,6 +9,18 @@ use tidings_compiler::{compile, Options};
 /// (file, line, message, words of the help)
 const EXPECTED: &[(&str, usize, &str, &str)] = &[
     (
+        "billion-laughs.md",
+        6,
+        "front matter is not valid YAML: it is too large or too deeply nested",
+        "remove anchors and aliases",
+    ),
+    (
+        "deep-yaml.md",
+        3,
+        "front matter is not valid YAML: it is too large or too deeply nested",
+        "remove anchors and aliases",
+    ),
+    (
         "bad-date.md",
         3,
         "`date` value `yesterday` is not a date",
