@@ -48,6 +48,8 @@ e2e-site: build ## The sites the end-to-end tests serve: the default build, and 
 	cp -r dist target/e2e/hostile
 	rm -rf target/e2e/hostile/articles
 	cp -r tests/attack/hostile-bundle/. target/e2e/hostile/
+	cp -r dist target/e2e/tidings
+	cp -r examples/news-site target/e2e/news-site
 
 test-e2e: e2e-site ## Playwright, desktop and Pixel 7, against a real static server.
 	npx playwright test

@@ -20,7 +20,7 @@ export default defineConfig({
   ],
   // A real static server over the release build (`make e2e-site` writes target/e2e).
   webServer: {
-    command: "python3 -m http.server 4173 --bind 127.0.0.1 --directory target/e2e",
+    command: "python3 tests/e2e/serve.py 4173 target/e2e",
     url: "http://127.0.0.1:4173/site/index.html",
     reuseExistingServer: false,
   },

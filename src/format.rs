@@ -25,6 +25,14 @@ pub fn outlets(sources: &[Source]) -> String {
     text
 }
 
+/// A tag as bundles spell it: trimmed, lower-case, inner whitespace as `-` (as the compiler writes them).
+pub fn normalize_tag(tag: &str) -> String {
+    tag.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// Year, month and day of a bundle date (`YYYY-MM-DD`).
 pub fn ymd(date: &str) -> Option<(u32, u32, u32)> {
     let mut parts = date.splitn(3, '-').map(|p| p.parse::<u32>().ok());

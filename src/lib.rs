@@ -5,6 +5,7 @@
 //! the same crate the compiler writes them with. Article bodies are a typed document tree rendered as DOM
 //! nodes: nothing here parses Markdown or sets `innerHTML`.
 
+pub mod config;
 pub mod format;
 pub mod state;
 
@@ -13,33 +14,29 @@ pub mod api;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 
-/// Mounts a widget on every element with a `data-tidings` attribute (or `#tidings`), each reading its bundle
-/// URL from `data-bundle` (default `bundle.json`).
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+
+/// Mounts a widget on every element with a `data-tidings` attribute (or `#tidings`) that the embed loader has not
+/// claimed: the page Trunk builds for authors and the end-to-end tests. Each reads the same `data-*` attributes
+/// as an embed.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    use components::app::{App, AppProps};
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(nodes) = document.query_selector_all("[data-tidings], #tidings") else {
+    let Ok(nodes) =
+        document.query_selector_all("[data-tidings]:not([data-tidings-mounted]), #tidings")
+    else {
         return;
     };
     for i in 0..nodes.length() {
-        let Some(root) = nodes
+        if let Some(host) = nodes
             .item(i)
             .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-        else {
-            continue;
-        };
-        let bundle = root
-            .get_attribute("data-bundle")
-            .unwrap_or_else(|| "bundle.json".into());
-        yew::Renderer::<App>::with_root_and_props(
-            root,
-            AppProps {
-                bundle: bundle.into(),
-            },
-        )
-        .render();
+        {
+            // The page lives as long as the widget: the handle is never dropped.
+            std::mem::forget(embed::mount_into(&host, host.clone()));
+        }
     }
 }

@@ -30,16 +30,13 @@ pub struct State {
     pub shown: usize,
     /// The id of the open article.
     pub open: Option<String>,
+    /// Cards per page.
+    pub page_size: usize,
 }
 
 impl Default for State {
     fn default() -> Self {
-        Self {
-            selected: Vec::new(),
-            mode: MatchMode::Any,
-            shown: PAGE_SIZE,
-            open: None,
-        }
+        Self::with(Vec::new(), PAGE_SIZE)
     }
 }
 
@@ -63,6 +60,17 @@ pub enum Action {
 }
 
 impl State {
+    /// The state a widget starts in: `selected` tags and pages of `page_size`.
+    pub fn with(selected: Vec<String>, page_size: usize) -> Self {
+        Self {
+            selected,
+            mode: MatchMode::Any,
+            shown: page_size,
+            open: None,
+            page_size,
+        }
+    }
+
     /// The state after `action`. Changing the filter shows the first page again.
     pub fn reduce(mut self, action: Action) -> Self {
         match action {
@@ -71,22 +79,22 @@ impl State {
                     Some(i) => drop(self.selected.remove(i)),
                     None => self.selected.push(tag),
                 }
-                self.shown = PAGE_SIZE;
+                self.shown = self.page_size;
             }
             Action::Only(tag) => {
                 self.selected = vec![tag];
-                self.shown = PAGE_SIZE;
+                self.shown = self.page_size;
                 self.open = None;
             }
             Action::Clear => {
                 self.selected.clear();
-                self.shown = PAGE_SIZE;
+                self.shown = self.page_size;
             }
             Action::SetMode(mode) => {
                 self.mode = mode;
-                self.shown = PAGE_SIZE;
+                self.shown = self.page_size;
             }
-            Action::ShowMore => self.shown += PAGE_SIZE,
+            Action::ShowMore => self.shown += self.page_size,
             Action::Open(id) => self.open = Some(id),
             Action::Close => self.open = None,
         }

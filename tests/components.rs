@@ -34,6 +34,8 @@ fn mount(bundle: String) -> Element {
         root.clone(),
         AppProps {
             bundle: bundle.into(),
+            config: Default::default(),
+            onevent: Default::default(),
         },
     )
     .render();

@@ -12,6 +12,7 @@ use super::article_view::ArticleView;
 use super::status::{Failure, Placeholders};
 use super::tag_filters::TagFilters;
 use crate::api::{self, FetchError};
+use crate::config::{Config, Layout, Open};
 use crate::format;
 use crate::state::{self, Action, MatchMode, State};
 
@@ -19,6 +20,25 @@ use crate::state::{self, Action, MatchMode, State};
 pub struct AppProps {
     /// URL of `bundle.json`.
     pub bundle: AttrValue,
+    /// The host's settings (`data-*` attributes of an embed); the defaults otherwise.
+    #[prop_or_default]
+    pub config: Rc<Config>,
+    /// What happened, for the host page (`tidings:ready`, `tidings:filter`, `tidings:open`, `tidings:error`).
+    #[prop_or_default]
+    pub onevent: Callback<WidgetEvent>,
+}
+
+/// Something a host page may want to know.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WidgetEvent {
+    /// The bundle is shown: how many stories it has.
+    Ready { articles: usize },
+    /// The reader changed the filter.
+    Filter { tags: Vec<String>, all: bool },
+    /// The reader opened a story.
+    Open { id: String, slug: String },
+    /// Loading failed.
+    Error { message: String },
 }
 
 /// A bundle ready to show: cards shared by `Rc` so components can hold them cheaply.
@@ -36,7 +56,7 @@ enum Fetch {
 }
 
 /// The reducer wrapper Yew needs; the logic is [`State::reduce`].
-#[derive(PartialEq, Default)]
+#[derive(PartialEq)]
 struct Reader(State);
 
 impl Reducible for Reader {
@@ -50,20 +70,37 @@ impl Reducible for Reader {
 pub fn App(props: &AppProps) -> Html {
     let fetch = use_state(|| Fetch::Loading);
     let attempt = use_state(|| 0u32);
-    let reader = use_reducer(Reader::default);
+    let config = props.config.clone();
+    let reader = {
+        let config = config.clone();
+        use_reducer(move || Reader(State::with(config.tags.clone(), config.page_size)))
+    };
     let root = use_node_ref();
     let last_open = use_mut_ref(|| None::<String>);
     {
-        let (fetch, url) = (fetch.clone(), props.bundle.clone());
+        let (fetch, onevent) = (fetch.clone(), props.onevent.clone());
+        let url: AttrValue = if props.bundle.is_empty() {
+            config.bundle.clone().into()
+        } else {
+            props.bundle.clone()
+        };
         use_effect_with((url.clone(), *attempt), move |_| {
             fetch.set(Fetch::Loading);
             spawn_local(async move {
                 fetch.set(match api::bundle(&url).await {
                     Ok(bundle) => {
+                        onevent.emit(WidgetEvent::Ready {
+                            articles: bundle.articles.len(),
+                        });
                         let cards = bundle.articles.iter().cloned().map(Rc::new).collect();
                         Fetch::Ready(Rc::new(Loaded { bundle, cards }))
                     }
-                    Err(e) => Fetch::Failed(e),
+                    Err(e) => {
+                        onevent.emit(WidgetEvent::Error {
+                            message: e.to_string(),
+                        });
+                        Fetch::Failed(e)
+                    }
                 });
             });
         });
@@ -89,6 +126,37 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    {
+        // Tell the host about filter changes and opened stories (not about the state it started in).
+        let (onevent, state, fetch) = (props.onevent.clone(), reader.0.clone(), fetch.clone());
+        let first = use_mut_ref(|| true);
+        use_effect_with(
+            (state.selected.clone(), state.mode, state.open.clone()),
+            move |_| {
+                if std::mem::take(&mut *first.borrow_mut()) {
+                    return;
+                }
+                if let (Some(id), Fetch::Ready(loaded)) = (&state.open, &*fetch) {
+                    let slug = loaded
+                        .cards
+                        .iter()
+                        .find(|c| c.id == *id)
+                        .map(|c| c.slug.clone())
+                        .unwrap_or_default();
+                    onevent.emit(WidgetEvent::Open {
+                        id: id.clone(),
+                        slug,
+                    });
+                } else if state.open.is_none() {
+                    onevent.emit(WidgetEvent::Filter {
+                        tags: state.selected.clone(),
+                        all: state.mode == MatchMode::All,
+                    });
+                }
+            },
+        );
+    }
+    let heading = format!("h{}", config.heading_level);
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(*attempt + 1))
@@ -97,29 +165,43 @@ pub fn App(props: &AppProps) -> Html {
         // The same heading, filter row and count line as the list, so nothing moves when the stories arrive.
         Fetch::Loading => html! {
             <>
-                <h2 class="tidings-heading">{ "Latest stories" }</h2>
+                <@{heading.clone()} class="tidings-heading">{ "Latest stories" }</@>
                 <TagFilters tags={Rc::new(Vec::new())} selected={Rc::new(Vec::new())} mode={MatchMode::Any}
-                    ontoggle={Callback::noop()} onclear={Callback::noop()} onmode={Callback::noop()} />
+                    ontoggle={Callback::noop()} onclear={Callback::noop()} onmode={Callback::noop()} label={config.filter_label()} />
                 <p class="tidings-count" role="status">{ "Loading stories…" }</p>
                 <Placeholders />
             </>
         },
         Fetch::Failed(e) => html! {
             <>
-                <h2 class="tidings-heading">{ "Latest stories" }</h2>
+                <@{heading.clone()} class="tidings-heading">{ "Latest stories" }</@>
                 <Failure message={e.to_string()} onretry={retry} />
             </>
         },
-        Fetch::Ready(loaded) => ready(loaded, &reader, &props.bundle),
+        Fetch::Ready(loaded) => ready(loaded, &reader, &url_of(props), &config),
     };
     html! {
-        <section class="tidings" aria-label="News" ref={root}>
+        <section class={config.classes()} aria-label={config.label.clone()} ref={root}>
             { content }
         </section>
     }
 }
 
-fn ready(loaded: &Loaded, reader: &UseReducerHandle<Reader>, bundle_url: &AttrValue) -> Html {
+fn url_of(props: &AppProps) -> AttrValue {
+    if props.bundle.is_empty() {
+        props.config.bundle.clone().into()
+    } else {
+        props.bundle.clone()
+    }
+}
+
+fn ready(
+    loaded: &Loaded,
+    reader: &UseReducerHandle<Reader>,
+    bundle_url: &AttrValue,
+    config: &Config,
+) -> Html {
+    let level = config.heading_level;
     let state = &reader.0;
     let dispatch = |f: fn(String) -> Action| {
         let reader = reader.clone();
@@ -132,7 +214,7 @@ fn ready(loaded: &Loaded, reader: &UseReducerHandle<Reader>, bundle_url: &AttrVa
     {
         let reader2 = reader.clone();
         return html! {
-            <ArticleView card={card.clone()} bundle={bundle_url.clone()}
+            <ArticleView card={card.clone()} bundle={bundle_url.clone()} level={level}
                 onclose={Callback::from(move |()| reader2.dispatch(Action::Close))}
                 ontag={dispatch(Action::Only)} />
         };
@@ -142,15 +224,16 @@ fn ready(loaded: &Loaded, reader: &UseReducerHandle<Reader>, bundle_url: &AttrVa
     let (clear, mode, more) = (reader.clone(), reader.clone(), reader.clone());
     html! {
         <>
-            <h2 class="tidings-heading">{ "Latest stories" }</h2>
+            <@{format!("h{level}")} class="tidings-heading">{ "Latest stories" }</@>
             <TagFilters tags={Rc::new(loaded.bundle.tags.clone())} selected={Rc::new(state.selected.clone())} mode={state.mode}
                 ontoggle={dispatch(Action::Toggle)}
                 onclear={Callback::from(move |()| clear.dispatch(Action::Clear))}
-                onmode={Callback::from(move |m| mode.dispatch(Action::SetMode(m)))} />
+                onmode={Callback::from(move |m| mode.dispatch(Action::SetMode(m)))} label={config.filter_label()} />
             <p class="tidings-count" aria-live="polite" role="status">{ format::showing(shown, matching.len()) }</p>
             <div class="tidings-cards">
                 { for matching[..shown].iter().map(|&i| html! {
-                    <ArticleCard key={loaded.cards[i].id.clone()} card={loaded.cards[i].clone()} onopen={dispatch(Action::Open)} />
+                    <ArticleCard key={loaded.cards[i].id.clone()} card={loaded.cards[i].clone()} onopen={dispatch(Action::Open)}
+                        level={level + 1} link_out={config.open == Open::Link} compact={config.layout == Layout::Compact} />
                 }) }
             </div>
             if shown < matching.len() {

@@ -13,6 +13,15 @@ pub struct ArticleCardProps {
     pub card: Rc<Card>,
     /// The card's title was activated.
     pub onopen: Callback<String>,
+    /// Heading level of the card's title.
+    #[prop_or(3)]
+    pub level: u8,
+    /// The title links to the first source instead of opening the story inside the widget.
+    #[prop_or_default]
+    pub link_out: bool,
+    /// Title and meta only.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 #[component]
@@ -23,16 +32,23 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let heading_id = format!("tidings-card-{}", card.id);
     html! {
         <article class="tidings-card" aria-labelledby={heading_id.clone()}>
-            <h3 class="tidings-card-title" id={heading_id}>
-                <button type="button" class="tidings-open" data-card={card.id.clone()} {onclick}>{ &card.title }</button>
-            </h3>
+            <@{format!("h{}", props.level.min(6))} class="tidings-card-title" id={heading_id}>
+                { match card.sources.first().filter(|s| props.link_out && format::safe_url(&s.url, false)) {
+                    Some(source) => html! {
+                        <a class="tidings-open" href={source.url.clone()} target="_blank" rel="noopener noreferrer" data-card={card.id.clone()}>{ &card.title }</a>
+                    },
+                    None => html! {
+                        <button type="button" class="tidings-open" data-card={card.id.clone()} {onclick}>{ &card.title }</button>
+                    },
+                } }
+            </@>
             <p class="tidings-meta">
                 if let Some(date) = &card.date {
                     <time datetime={date.clone()}>{ super::format_date(date) }</time>{ " · " }
                 }
                 <span class="tidings-outlets">{ format::outlets(&card.sources) }</span>
             </p>
-            if !card.excerpt.is_empty() {
+            if !card.excerpt.is_empty() && !props.compact {
                 <p class="tidings-excerpt">{ &card.excerpt }</p>
             }
             <p class="tidings-foot">

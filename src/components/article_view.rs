@@ -21,6 +21,9 @@ pub struct ArticleViewProps {
     pub onclose: Callback<()>,
     /// A tag of the story was chosen.
     pub ontag: Callback<String>,
+    /// Heading level of the story's title.
+    #[prop_or(2)]
+    pub level: u8,
 }
 
 #[derive(Clone, PartialEq)]
@@ -70,7 +73,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     html! {
         <article class="tidings-article" aria-labelledby="tidings-article-title">
             <button type="button" class="tidings-button tidings-back" onclick={onclose}>{ "← Back to stories" }</button>
-            <h2 id="tidings-article-title" tabindex="-1" ref={heading}>{ &card.title }</h2>
+            <@{format!("h{}", props.level)} id="tidings-article-title" tabindex="-1" ref={heading}>{ &card.title }</@>
             <p class="tidings-meta">
                 if let Some(date) = &card.date {
                     <time datetime={date.clone()}>{ super::format_date(date) }</time>{ " · " }
@@ -80,12 +83,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <div class="tidings-body">
                 { match &*body {
                     Body::Loading => html! { <p class="tidings-loading" aria-busy="true">{ "Loading the story…" }</p> },
-                    Body::Ready(b) => document::body(b),
+                    Body::Ready(b) => document::body(b, props.level),
                     Body::Failed(e) => html! { <Failure message={e.to_string()} onretry={retry} /> },
                 } }
             </div>
             <section class="tidings-sources" aria-label="Sources">
-                <h3>{ "Sources" }</h3>
+                <@{format!("h{}", props.level + 1)}>{ "Sources" }</@>
                 <ul>
                     { for card.sources.iter().filter(|s| format::safe_url(&s.url, false)).map(|s| html! {
                         <li><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.outlet }</a></li>

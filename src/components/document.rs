@@ -7,7 +7,8 @@ use yew::prelude::*;
 use crate::format::safe_url;
 
 /// A whole body, with its footnotes.
-pub fn body(body: &ArticleBody) -> Html {
+pub fn body(body: &ArticleBody, title_level: u8) -> Html {
+    let block = |b: &Block| block(b, title_level);
     html! {
         <>
             { for body.blocks.iter().map(block) }
@@ -24,12 +25,14 @@ pub fn body(body: &ArticleBody) -> Html {
     }
 }
 
-fn block(b: &Block) -> Html {
+fn block(b: &Block, title_level: u8) -> Html {
+    let block = |b: &Block| block(b, title_level);
+    let item = |blocks: &Vec<Block>| html! { <li>{ for blocks.iter().map(block) }</li> };
     match b {
         Block::Paragraph(i) => html! { <p>{ inlines(i) }</p> },
         Block::Heading { level, content } => {
-            // The article title is the view's h2; body headings sit below it.
-            let tag = format!("h{}", (level + 1).clamp(3, 6));
+            // Body headings (level 2 and below in the bundle) sit below the story's title.
+            let tag = format!("h{}", (title_level + level - 1).clamp(title_level + 1, 6));
             html! { <@{tag}>{ inlines(content) }</@> }
         }
         Block::Quote(blocks) => html! { <blockquote>{ for blocks.iter().map(block) }</blockquote> },
@@ -59,10 +62,6 @@ fn block(b: &Block) -> Html {
         }
         Block::Rule => html! { <hr /> },
     }
-}
-
-fn item(blocks: &Vec<Block>) -> Html {
-    html! { <li>{ for blocks.iter().map(block) }</li> }
 }
 
 fn inlines(list: &[Inline]) -> Html {

@@ -21,6 +21,9 @@ pub struct TagFiltersProps {
     pub onclear: Callback<()>,
     /// The any/all switch changed.
     pub onmode: Callback<MatchMode>,
+    /// The navigation landmark's name.
+    #[prop_or(AttrValue::Static("Filter stories by tag"))]
+    pub label: AttrValue,
 }
 
 /// One row of toggle buttons: "All", then selected tags, then the rest by count.
@@ -48,7 +51,7 @@ pub fn TagFilters(props: &TagFiltersProps) -> Html {
     let all_mode = props.onmode.reform(|_: MouseEvent| MatchMode::All);
     let several = props.selected.len() > 1;
     html! {
-        <nav class="tidings-filters" aria-label="Filter stories by tag">
+        <nav class="tidings-filters" aria-label={props.label.clone()}>
             <ul class="tidings-tags">
                 <li>
                     <button type="button" class="tidings-tag" aria-pressed={props.selected.is_empty().to_string()} onclick={all}>{ "All" }</button>

@@ -1,0 +1,122 @@
+// Tidings embed loader. A host page writes:
+//   <div data-tidings data-bundle="https://cdn.example/news/bundle.json"></div>
+//   <script type="module" src="https://cdn.example/tidings/tidings.js"></script>
+// Every [data-tidings] element, now or added later, gets its own widget in an open shadow root, started when it
+// nears the viewport. Assets are found relative to this file, so the folder works from any path or origin.
+// The build replaces the three names below with the content-hashed files of the same folder.
+const ASSETS = { js: "__TIDINGS_JS__", wasm: "__TIDINGS_WASM__", css: "__TIDINGS_CSS__" };
+const base = new URL(".", import.meta.url);
+const asset = (name) => new URL(name, base).href;
+
+// Space held for a widget before it starts, so the page does not jump (a constructed sheet: no inline style).
+const reserve = new CSSStyleSheet();
+reserve.replaceSync(":host{display:block;min-height:28rem}");
+
+let compiled; // the wasm is compiled once; each widget gets its own instance of it
+let instances = 0;
+const widgets = new Map(); // host element -> { widget, started }
+
+const lazily = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        lazily.unobserve(entry.target);
+        start(entry.target);
+      }
+    }
+  },
+  { rootMargin: "300px" },
+);
+
+/** Adopts `host`: a shadow root with its space reserved, started when it nears the viewport. */
+export function mount(host) {
+  if (widgets.has(host)) return;
+  host.setAttribute("data-tidings-mounted", "");
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  shadow.adoptedStyleSheets = [reserve];
+  widgets.set(host, { widget: null });
+  lazily.observe(host);
+}
+
+/** Stops and removes the widget of `host`. */
+export function unmount(host) {
+  const entry = widgets.get(host);
+  if (!entry) return;
+  lazily.unobserve(host);
+  entry.widget?.destroy();
+  host.shadowRoot?.replaceChildren();
+  widgets.delete(host);
+  host.removeAttribute("data-tidings-mounted");
+}
+
+async function start(host) {
+  const entry = widgets.get(host);
+  if (!entry) return;
+  const shadow = host.shadowRoot;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = asset(ASSETS.css);
+  const root = document.createElement("div");
+  shadow.replaceChildren(link, root);
+  try {
+    compiled ??= WebAssembly.compileStreaming(fetch(asset(ASSETS.wasm)));
+    // A module URL of its own gives this widget its own instance: a fault in one widget stops only that one.
+    const glue = await import(`${asset(ASSETS.js)}?instance=${++instances}`);
+    await glue.default({ module_or_path: await compiled });
+    if (widgets.get(host) !== entry) return; // removed while loading
+    entry.widget = glue.mount(host, root);
+  } catch (error) {
+    compiled = undefined;
+    fail(host, root, `The news widget could not start (${error?.message ?? error}).`);
+  }
+}
+
+// A widget that panicked reports it; it is replaced by a message and a Retry that starts a fresh instance.
+document.addEventListener("tidings:error", (event) => {
+  const host = event.target;
+  if (event.detail?.fatal && widgets.has(host)) {
+    fail(host, host.shadowRoot.querySelector("div"), "The news widget stopped working.");
+  }
+});
+
+function fail(host, root, message) {
+  const box = document.createElement("div");
+  box.className = "tidings tidings-error";
+  box.setAttribute("role", "alert");
+  const text = document.createElement("p");
+  text.textContent = message;
+  const retry = document.createElement("button");
+  retry.type = "button";
+  retry.className = "tidings-button";
+  retry.textContent = "Retry";
+  retry.addEventListener("click", () => {
+    const entry = widgets.get(host);
+    if (entry) {
+      entry.widget = null;
+      start(host);
+    }
+  });
+  box.append(text, retry);
+  root?.replaceChildren(box);
+}
+
+function scan(node) {
+  if (node.nodeType !== Node.ELEMENT_NODE) return;
+  if (node.matches("[data-tidings]")) mount(node);
+  node.querySelectorAll?.("[data-tidings]").forEach(mount);
+}
+
+function release(node) {
+  if (node.nodeType !== Node.ELEMENT_NODE) return;
+  for (const host of widgets.keys()) {
+    if (host === node || node.contains(host)) unmount(host);
+  }
+}
+
+new MutationObserver((records) => {
+  for (const record of records) {
+    record.removedNodes.forEach(release);
+    record.addedNodes.forEach(scan);
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
+scan(document.documentElement);

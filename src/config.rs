@@ -1,0 +1,208 @@
+//! An embedded widget's configuration, read from its host element's attributes. Pure, so native tests cover
+//! every attribute; a bad value becomes a warning naming the attribute and the accepted values, and a default.
+
+use crate::state::PAGE_SIZE;
+
+/// How cards are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A grid when the widget is wide, one column when narrow.
+    Grid,
+    /// One column always.
+    List,
+    /// One column of titles and meta, no excerpts: for sidebars.
+    Compact,
+}
+
+/// Colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows `prefers-color-scheme`.
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// What opening a card does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// The story opens inside the widget.
+    Inside,
+    /// The card links to the story's first source, in a new tab.
+    Link,
+}
+
+/// Everything a host can set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// `data-bundle`: URL of `bundle.json`.
+    pub bundle: String,
+    /// `data-tags`: tags selected at start, comma-separated.
+    pub tags: Vec<String>,
+    /// `data-page-size`: cards per page, 1 to 100.
+    pub page_size: usize,
+    /// `data-layout`.
+    pub layout: Layout,
+    /// `data-theme`.
+    pub theme: Theme,
+    /// `data-heading-level`: the level of the widget's heading (cards are one below), 2 to 5.
+    pub heading_level: u8,
+    /// `data-open`.
+    pub open: Open,
+    /// `data-label`: the accessible name of the widget's region; give each widget on a page its own.
+    pub label: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            bundle: "bundle.json".into(),
+            tags: Vec::new(),
+            page_size: PAGE_SIZE,
+            layout: Layout::Grid,
+            theme: Theme::Auto,
+            heading_level: 2,
+            open: Open::Inside,
+            label: "News".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads the configuration; `attr` gives an attribute's value by name. Returns the warnings too.
+    pub fn read(attr: impl Fn(&str) -> Option<String>) -> (Self, Vec<String>) {
+        let mut config = Config::default();
+        let mut warnings = Vec::new();
+        let mut warn = |name: &str, value: &str, accepted: &str| {
+            warnings.push(format!("Tidings: {name}=\"{value}\" is not valid; accepted values: {accepted}. Using the default."))
+        };
+        if let Some(bundle) = attr("data-bundle").filter(|b| !b.trim().is_empty()) {
+            config.bundle = bundle.trim().to_string();
+        }
+        if let Some(tags) = attr("data-tags") {
+            config.tags = tags
+                .split(',')
+                .map(crate::format::normalize_tag)
+                .filter(|t| !t.is_empty())
+                .collect();
+        }
+        if let Some(v) = attr("data-page-size") {
+            match v.trim().parse::<usize>() {
+                Ok(n @ 1..=100) => config.page_size = n,
+                _ => warn("data-page-size", &v, "a whole number from 1 to 100"),
+            }
+        }
+        if let Some(v) = attr("data-layout") {
+            match v.trim() {
+                "grid" => config.layout = Layout::Grid,
+                "list" => config.layout = Layout::List,
+                "compact" => config.layout = Layout::Compact,
+                _ => warn("data-layout", &v, "grid, list, compact"),
+            }
+        }
+        if let Some(v) = attr("data-theme") {
+            match v.trim() {
+                "auto" => config.theme = Theme::Auto,
+                "light" => config.theme = Theme::Light,
+                "dark" => config.theme = Theme::Dark,
+                _ => warn("data-theme", &v, "auto, light, dark"),
+            }
+        }
+        if let Some(v) = attr("data-heading-level") {
+            match v.trim().parse::<u8>() {
+                Ok(n @ 2..=5) => config.heading_level = n,
+                _ => warn("data-heading-level", &v, "2, 3, 4, 5"),
+            }
+        }
+        if let Some(label) = attr("data-label").filter(|l| !l.trim().is_empty()) {
+            config.label = label.trim().to_string();
+        }
+        if let Some(v) = attr("data-open") {
+            match v.trim() {
+                "inside" => config.open = Open::Inside,
+                "link" => config.open = Open::Link,
+                _ => warn("data-open", &v, "inside, link"),
+            }
+        }
+        (config, warnings)
+    }
+
+    /// The accessible name of the tag filter's navigation landmark (unique per widget when labels are).
+    pub fn filter_label(&self) -> String {
+        if self.label == "News" {
+            "Filter stories by tag".into()
+        } else {
+            format!("{}: filter by tag", self.label)
+        }
+    }
+
+    /// Classes for the widget's root element.
+    pub fn classes(&self) -> String {
+        let layout = match self.layout {
+            Layout::Grid => "tidings-grid",
+            Layout::List => "tidings-list",
+            Layout::Compact => "tidings-compact",
+        };
+        let theme = match self.theme {
+            Theme::Auto => "",
+            Theme::Light => " tidings-light",
+            Theme::Dark => " tidings-dark",
+        };
+        format!("tidings {layout}{theme}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(pairs: &[(&str, &str)]) -> (Config, Vec<String>) {
+        Config::read(|name| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn no_attributes_give_the_defaults() {
+        assert_eq!(read(&[]), (Config::default(), vec![]));
+    }
+
+    #[test]
+    fn reads_every_attribute() {
+        let (c, w) = read(&[
+            ("data-bundle", "https://cdn.example/news/bundle.json"),
+            ("data-tags", " USA, Middle East ,"),
+            ("data-page-size", "5"),
+            ("data-layout", "compact"),
+            ("data-theme", "dark"),
+            ("data-heading-level", "3"),
+            ("data-open", "link"),
+        ]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.bundle, "https://cdn.example/news/bundle.json");
+        assert_eq!(c.tags, ["usa", "middle-east"]);
+        assert_eq!(
+            (c.page_size, c.layout, c.theme, c.heading_level, c.open),
+            (5, Layout::Compact, Theme::Dark, 3, Open::Link)
+        );
+        assert_eq!(c.classes(), "tidings tidings-compact tidings-dark");
+    }
+
+    #[test]
+    fn a_bad_value_warns_with_the_accepted_values_and_keeps_the_default() {
+        let (c, w) = read(&[
+            ("data-layout", "masonry"),
+            ("data-page-size", "0"),
+            ("data-heading-level", "1"),
+        ]);
+        assert_eq!(c, Config::default());
+        assert_eq!(w[0], "Tidings: data-page-size=\"0\" is not valid; accepted values: a whole number from 1 to 100. Using the default.");
+        assert_eq!(w[1], "Tidings: data-layout=\"masonry\" is not valid; accepted values: grid, list, compact. Using the default.");
+        assert!(w[2].contains("data-heading-level=\"1\"") && w[2].contains("2, 3, 4, 5"));
+    }
+}

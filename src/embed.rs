@@ -1,0 +1,105 @@
+//! The embed entry points the loader (`embed/tidings.js`) calls: `mount` renders one widget into a host's
+//! shadow root with the host's `data-*` configuration, and reports what happens as `CustomEvent`s on the host.
+//!
+//! The loader gives every widget its own WebAssembly instance, so a panic ends only that widget: the panic hook
+//! below turns it into that widget's error state and a `tidings:error` event with `fatal: true`, after which the
+//! loader offers Retry with a fresh instance.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, Element};
+use yew::Callback;
+
+use crate::components::app::{App, AppProps, WidgetEvent};
+use crate::config::Config;
+
+/// A mounted widget, for the loader to stop.
+#[wasm_bindgen]
+pub struct Widget(Option<yew::AppHandle<App>>);
+
+#[wasm_bindgen]
+impl Widget {
+    /// Removes the widget's nodes and stops its work.
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.0.take() {
+            handle.destroy();
+        }
+    }
+}
+
+/// Renders a widget configured by `host`'s attributes into `root` (the host itself, or its shadow root's
+/// container).
+#[wasm_bindgen]
+pub fn mount(host: Element, root: Element) -> Widget {
+    let panic_host = host.clone();
+    let panic_root = root.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        panic_root.set_text_content(Some("The news widget stopped working."));
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"message".into(), &info.to_string().into());
+        let _ = js_sys::Reflect::set(&detail, &"fatal".into(), &true.into());
+        dispatch(&panic_host, "tidings:error", &detail);
+    }));
+    Widget(Some(mount_into(&host, root)))
+}
+
+/// Mounts without taking over the panic hook (several widgets share one instance on the author's page).
+pub fn mount_into(host: &Element, root: Element) -> yew::AppHandle<App> {
+    let (config, warnings) = Config::read(|name| host.get_attribute(name));
+    for warning in warnings {
+        web_sys::console::warn_1(&warning.into());
+    }
+    let _ = host.set_attribute("data-tidings-mounted", "");
+    let events_host = host.clone();
+    let onevent = Callback::from(move |event: WidgetEvent| {
+        let detail = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&detail, &k.into(), &v);
+        };
+        let name = match event {
+            WidgetEvent::Ready { articles } => {
+                set("articles", (articles as u32).into());
+                "tidings:ready"
+            }
+            WidgetEvent::Filter { tags, all } => {
+                set(
+                    "tags",
+                    tags.iter()
+                        .map(JsValue::from)
+                        .collect::<js_sys::Array>()
+                        .into(),
+                );
+                set("match", if all { "all" } else { "any" }.into());
+                "tidings:filter"
+            }
+            WidgetEvent::Open { id, slug } => {
+                set("id", id.into());
+                set("slug", slug.into());
+                "tidings:open"
+            }
+            WidgetEvent::Error { message } => {
+                set("message", message.into());
+                set("fatal", false.into());
+                "tidings:error"
+            }
+        };
+        dispatch(&events_host, name, &detail);
+    });
+    let props = AppProps {
+        bundle: config.bundle.clone().into(),
+        config: Rc::new(config),
+        onevent,
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render()
+}
+
+fn dispatch(host: &Element, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_detail(detail);
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

@@ -1,0 +1,156 @@
+// The embed kit on a realistic news page: two instances, a hostile stylesheet, and a strict CSP header.
+import { test, expect } from "./widget";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
+const TITLE = "Diplomatic Breakthrough Enables Foreigners to Exit Gaza Amid Conflict";
+
+async function recordPage(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __violations: string[]; __events: { type: string; id: string; detail: unknown }[] };
+    w.__violations = [];
+    w.__events = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    for (const type of ["tidings:ready", "tidings:filter", "tidings:open", "tidings:error"]) {
+      document.addEventListener(type, (e) => w.__events.push({ type, id: (e.target as Element).id, detail: (e as CustomEvent).detail }));
+    }
+  });
+  return {
+    violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+    events: () => page.evaluate(() => (window as unknown as { __events: { type: string; id: string; detail: any }[] }).__events),
+  };
+}
+
+const sidebar = (page: Page) => page.locator("#sidebar");
+const grid = (page: Page) => page.locator("#grid");
+
+test("two instances render and filter independently under a strict CSP", async ({ widget, page }) => {
+  const record = await recordPage(page);
+  await page.goto("/news-site/index.html");
+  await sidebar(page).scrollIntoViewIfNeeded();
+  await grid(page).scrollIntoViewIfNeeded();
+  await expect(sidebar(page).getByRole("status")).toHaveText("1 story");
+  await expect(grid(page).getByRole("status")).toHaveText("Showing 12 of 2083 stories");
+  await expect(sidebar(page).getByRole("button", { name: /^israel/ })).toHaveAttribute("aria-pressed", "true");
+
+  const tag = grid(page).getByRole("navigation", { name: "More coverage: filter by tag" }).getByRole("button").nth(1);
+  await tag.click();
+  await expect(grid(page).getByRole("status")).not.toHaveText("Showing 12 of 2083 stories");
+  await expect(sidebar(page).getByRole("status"), "the other instance is untouched").toHaveText("1 story");
+
+  const events = await record.events();
+  expect(events.filter((e) => e.type === "tidings:ready").map((e) => [e.id, e.detail.articles]).sort()).toEqual([["grid", 2083], ["sidebar", 1]]);
+  const filter = events.find((e) => e.type === "tidings:filter")!;
+  expect(filter.id).toBe("grid");
+  expect(filter.detail.match).toBe("any");
+  expect(filter.detail.tags).toHaveLength(1);
+  expect(await record.violations()).toEqual([]);
+  await widget.screenshot("news-site");
+});
+
+test("opening a story fires tidings:open with its id and slug", async ({ page }) => {
+  const record = await recordPage(page);
+  await page.goto("/news-site/index.html");
+  await sidebar(page).scrollIntoViewIfNeeded();
+  await sidebar(page).getByRole("button", { name: TITLE }).click();
+  await expect(sidebar(page).getByRole("heading", { name: TITLE, level: 3 })).toBeFocused();
+  const open = (await record.events()).find((e) => e.type === "tidings:open")!;
+  expect(open).toEqual({
+    type: "tidings:open",
+    id: "sidebar",
+    detail: { id: "000_60341a51864e5bb5", slug: "diplomatic-breakthrough-enables-foreigners-to-exit-gaza-amid-conflict" },
+  });
+  expect(await record.violations()).toEqual([]);
+});
+
+test("the host's hostile CSS does not reach the widget", async ({ page }) => {
+  await page.goto("/news-site/index.html");
+  await sidebar(page).scrollIntoViewIfNeeded();
+  const title = sidebar(page).getByRole("button", { name: TITLE });
+  await expect(title, "buttons stay visible despite `button { display: none }`").toBeVisible();
+  const styles = await title.evaluate((b) => {
+    const s = getComputedStyle(b);
+    const card = b.closest("article")!;
+    return { fontSize: s.fontSize, float: getComputedStyle(card).cssFloat, border: getComputedStyle(card.parentElement!).borderTopStyle };
+  });
+  expect(styles.fontSize).not.toBe("40px");
+  expect(parseFloat(styles.fontSize)).toBeLessThan(24);
+  expect(styles.float).toBe("none");
+  expect(styles.border).toBe("none");
+});
+
+test("the widget's CSS does not touch the host page", async ({ page }) => {
+  const probe = () =>
+    page.evaluate(() =>
+      ["h1", ".story p", ".masthead nav a", "aside h2", ".footer"].map((sel) => {
+        const s = getComputedStyle(document.querySelector(sel)!);
+        return [sel, s.fontSize, s.color, s.fontFamily, s.lineHeight, s.display];
+      }),
+    );
+  await page.route("**/tidings/tidings.js", (r) => r.fulfill({ contentType: "text/javascript", body: "" }));
+  await page.goto("/news-site/index.html");
+  const without = await probe();
+  await page.unroute("**/tidings/tidings.js");
+  await page.goto("/news-site/index.html");
+  await sidebar(page).scrollIntoViewIfNeeded();
+  await expect(sidebar(page).getByRole("status")).toHaveText("1 story");
+  expect(await probe()).toEqual(without);
+});
+
+test("an instance added at run time starts, and removing it frees it", async ({ widget, page }) => {
+  const record = await recordPage(page);
+  await page.goto("/news-site/index.html");
+  await page.evaluate(() => {
+    const div = document.createElement("div");
+    div.id = "late";
+    div.setAttribute("data-tidings", "");
+    div.setAttribute("data-bundle", "/site/bundle.json");
+    document.querySelector(".story")!.append(div);
+  });
+  const late = page.locator("#late");
+  await late.scrollIntoViewIfNeeded(); // widgets start when they near the viewport
+  await expect(late.getByRole("status")).toHaveText("1 story");
+  await page.evaluate(() => document.getElementById("late")!.remove());
+  await expect(late).toHaveCount(0);
+  await page.evaluate(() => document.querySelector(".story")!.append(Object.assign(document.createElement("p"), { id: "after" })));
+  expect((await record.events()).filter((e) => e.id === "late").map((e) => e.type)).toEqual(["tidings:ready"]);
+  expect(await record.violations()).toEqual([]);
+});
+
+test("a bad attribute value warns with the accepted values", async ({ page }) => {
+  const warnings: string[] = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.goto("/news-site/index.html");
+  await page.evaluate(() => {
+    const div = document.createElement("div");
+    div.setAttribute("data-tidings", "");
+    div.setAttribute("data-bundle", "/site/bundle.json");
+    div.setAttribute("data-layout", "masonry");
+    document.querySelector(".story")!.append(div);
+    div.scrollIntoView();
+  });
+  await expect.poll(() => warnings).toContain('Tidings: data-layout="masonry" is not valid; accepted values: grid, list, compact. Using the default.');
+});
+
+test("a widget far below the fold fetches nothing until the reader scrolls near it", async ({ page }) => {
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto("/news-site/index.html");
+  await page.waitForLoadState("networkidle");
+  expect(requested).not.toContain("/corpus/bundle.json");
+  const box = await grid(page).boundingBox();
+  expect(box!.height, "its space is reserved").toBeGreaterThan(200);
+  await grid(page).scrollIntoViewIfNeeded();
+  await expect(grid(page).getByRole("status")).toHaveText("Showing 12 of 2083 stories");
+  expect(requested).toContain("/corpus/bundle.json");
+});
+
+test("the embedded widgets pass axe", async ({ page }) => {
+  await page.goto("/news-site/index.html");
+  await sidebar(page).scrollIntoViewIfNeeded();
+  await grid(page).scrollIntoViewIfNeeded();
+  await expect(grid(page).getByRole("status")).toHaveText("Showing 12 of 2083 stories");
+  await expect(sidebar(page).getByRole("status")).toHaveText("1 story");
+  const results = await new AxeBuilder({ page }).include("#grid").include("#sidebar").analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
