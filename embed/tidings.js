@@ -61,7 +61,9 @@ async function start(host) {
   try {
     compiled ??= WebAssembly.compileStreaming(fetch(asset(ASSETS.wasm)));
     // A module URL of its own gives this widget its own instance: a fault in one widget stops only that one.
-    const glue = await import(`${asset(ASSETS.js)}?instance=${++instances}`);
+    const instance = ++instances;
+    host.setAttribute("data-tidings-instance", String(instance));
+    const glue = await import(`${asset(ASSETS.js)}?instance=${instance}`);
     await glue.default({ module_or_path: await compiled });
     if (widgets.get(host) !== entry) return; // removed while loading
     entry.widget = glue.mount(host, root);

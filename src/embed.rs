@@ -32,16 +32,24 @@ impl Widget {
 /// container).
 #[wasm_bindgen]
 pub fn mount(host: Element, root: Element) -> Widget {
-    let panic_host = host.clone();
-    let panic_root = root.clone();
+    let handle = mount_into(&host, root.clone());
+    // After Yew's renderer, which installs its own console hook: this one must be the last word.
     std::panic::set_hook(Box::new(move |info| {
-        panic_root.set_text_content(Some("The news widget stopped working."));
+        web_sys::console::error_1(&info.to_string().into());
+        root.set_text_content(Some("The news widget stopped working."));
         let detail = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&detail, &"message".into(), &info.to_string().into());
         let _ = js_sys::Reflect::set(&detail, &"fatal".into(), &true.into());
-        dispatch(&panic_host, "tidings:error", &detail);
+        dispatch(&host, "tidings:error", &detail);
     }));
-    Widget(Some(mount_into(&host, root)))
+    Widget(Some(handle))
+}
+
+/// Panics on purpose, ending this instance the way any bug would: the end-to-end tests use it to check that a
+/// fault stops only the widget it happens in.
+#[wasm_bindgen(js_name = panicForTest)]
+pub fn panic_for_test() {
+    panic!("a panic raised on purpose by a test");
 }
 
 /// Mounts without taking over the panic hook (several widgets share one instance on the author's page).

@@ -154,3 +154,41 @@ test("the embedded widgets pass axe", async ({ page }) => {
   const results = await new AxeBuilder({ page }).include("#grid").include("#sidebar").analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test("a panic in one widget ends in that widget's error state; Retry starts it afresh", async ({ widget, page }) => {
+  const record = await recordPage(page);
+  widget.allow(/unreachable|panic raised on purpose/);
+  await page.goto("/news-site/index.html");
+  await sidebar(page).scrollIntoViewIfNeeded();
+  await expect(sidebar(page).getByRole("status")).toHaveText("1 story");
+  // Importing the module URL the loader used for the sidebar reaches that very instance.
+  const instance = await sidebar(page).getAttribute("data-tidings-instance");
+  const js = await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[src*="tidings.js"]')!.src);
+  const glue = await page.evaluate(async (loader) => {
+    const text = await (await fetch(loader)).text();
+    return new URL(text.match(/js: "([^"]+)"/)![1], loader).href;
+  }, js);
+  await page.evaluate(
+    async ([url, n]) => {
+      const module = await import(`${url}?instance=${n}`);
+      try {
+        module.panicForTest();
+      } catch {
+        // The instance traps after its panic hook ran; that is the point.
+      }
+    },
+    [glue, instance],
+  );
+  const alert = sidebar(page).getByRole("alert");
+  await expect(alert).toContainText("The news widget stopped working.");
+  const fatal = (await record.events()).find((e) => e.type === "tidings:error")!;
+  expect(fatal.id).toBe("sidebar");
+  expect(fatal.detail.fatal).toBe(true);
+
+  await grid(page).scrollIntoViewIfNeeded();
+  await expect(grid(page).getByRole("status"), "the other widget is unharmed").toHaveText("Showing 12 of 2083 stories");
+  await sidebar(page).scrollIntoViewIfNeeded();
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await expect(sidebar(page).getByRole("status")).toHaveText("1 story");
+  await expect(page.getByRole("heading", { level: 1 }), "the host page keeps working").toBeVisible();
+});
