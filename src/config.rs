@@ -53,6 +53,9 @@ pub struct Config {
     pub open: Open,
     /// `data-label`: the accessible name of the widget's region; give each widget on a page its own.
     pub label: String,
+    /// The widget's name in the page URL's query (`<key>.tags`, `<key>.story`): `data-url-key`, else the
+    /// element's `id`. `None` (no key, or `data-url-state="off"`) keeps the URL untouched.
+    pub url_key: Option<String>,
 }
 
 impl Default for Config {
@@ -66,6 +69,7 @@ impl Default for Config {
             heading_level: 2,
             open: Open::Inside,
             label: "News".into(),
+            url_key: None,
         }
     }
 }
@@ -118,6 +122,17 @@ impl Config {
         }
         if let Some(label) = attr("data-label").filter(|l| !l.trim().is_empty()) {
             config.label = label.trim().to_string();
+        }
+        config.url_key = attr("data-url-key")
+            .or_else(|| attr("id"))
+            .map(|k| k.trim().to_string())
+            .filter(|k| !k.is_empty());
+        if let Some(v) = attr("data-url-state") {
+            match v.trim() {
+                "on" => {}
+                "off" => config.url_key = None,
+                _ => warn("data-url-state", &v, "on, off"),
+            }
         }
         if let Some(v) = attr("data-open") {
             match v.trim() {
@@ -191,6 +206,23 @@ mod tests {
             (5, Layout::Compact, Theme::Dark, 3, Open::Link)
         );
         assert_eq!(c.classes(), "tidings tidings-compact tidings-dark");
+    }
+
+    #[test]
+    fn the_url_key_is_the_id_unless_named_or_turned_off() {
+        assert_eq!(read(&[("id", "grid")]).0.url_key.as_deref(), Some("grid"));
+        assert_eq!(
+            read(&[("id", "grid"), ("data-url-key", "news")])
+                .0
+                .url_key
+                .as_deref(),
+            Some("news")
+        );
+        assert_eq!(
+            read(&[("id", "grid"), ("data-url-state", "off")]).0.url_key,
+            None
+        );
+        assert_eq!(read(&[]).0.url_key, None);
     }
 
     #[test]

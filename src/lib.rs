@@ -8,6 +8,7 @@
 pub mod config;
 pub mod format;
 pub mod state;
+pub mod url_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;

@@ -57,6 +57,13 @@ pub enum Action {
     Open(String),
     /// Close the open article.
     Close,
+    /// Take the selection and open article from the page URL (a shared link, back or forward).
+    Restore {
+        /// Selected tags.
+        tags: Vec<String>,
+        /// The open article's id.
+        open: Option<String>,
+    },
 }
 
 impl State {
@@ -97,6 +104,13 @@ impl State {
             Action::ShowMore => self.shown += self.page_size,
             Action::Open(id) => self.open = Some(id),
             Action::Close => self.open = None,
+            Action::Restore { tags, open } => {
+                if tags != self.selected {
+                    self.shown = self.page_size;
+                }
+                self.selected = tags;
+                self.open = open;
+            }
         }
         self
     }

@@ -15,6 +15,8 @@ use crate::api::{self, FetchError};
 use crate::config::{Config, Layout, Open};
 use crate::format;
 use crate::state::{self, Action, MatchMode, State};
+use crate::url_state;
+use wasm_bindgen::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -156,6 +158,8 @@ pub fn App(props: &AppProps) -> Html {
             },
         );
     }
+    // Hooks may not be called conditionally: without a key the sync is given none and does nothing.
+    use_url_sync(config.url_key.clone(), config.tags.clone(), &fetch, &reader);
     let heading = format!("h{}", config.heading_level);
     let retry = {
         let attempt = attempt.clone();
@@ -241,4 +245,108 @@ fn ready(
             }
         </>
     }
+}
+
+/// Keeps the page URL and this widget's state in step: restores it from the URL when the bundle arrives and on
+/// back/forward, and pushes a history entry when the reader changes the filter or opens or closes a story.
+#[hook]
+fn use_url_sync(
+    key: Option<String>,
+    preset: Vec<String>,
+    fetch: &UseStateHandle<Fetch>,
+    reader: &UseReducerHandle<Reader>,
+) {
+    let ready = match (&**fetch, &key) {
+        (Fetch::Ready(loaded), Some(_)) => Some(loaded.clone()),
+        _ => None,
+    };
+    let key = key.unwrap_or_default();
+    let restore = {
+        let (key, reader, ready, preset) =
+            (key.clone(), reader.clone(), ready.clone(), preset.clone());
+        move || {
+            let Some(loaded) = &ready else { return };
+            let search = web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default();
+            let wanted = url_state::read(&search, &key);
+            let open = wanted.story.and_then(|slug| {
+                loaded
+                    .cards
+                    .iter()
+                    .find(|c| c.slug == slug)
+                    .map(|c| c.id.clone())
+            });
+            let tags = wanted.tags.unwrap_or_else(|| preset.clone());
+            if tags != reader.0.selected || open != reader.0.open {
+                reader.dispatch(Action::Restore { tags, open });
+            }
+        }
+    };
+    {
+        // The bundle arrived: a shared link reopens its story and filter.
+        let restore = restore.clone();
+        use_effect_with(ready.is_some(), move |ready| {
+            if *ready {
+                restore();
+            }
+        });
+    }
+    {
+        let restore = restore.clone();
+        use_effect_with(ready.is_some(), move |_| {
+            let listener = Closure::<dyn Fn()>::new(restore);
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "popstate",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "popstate",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    let state = reader.0.clone();
+    let synced = use_mut_ref(|| false);
+    use_effect_with(
+        (state.selected.clone(), state.open.clone(), ready.is_some()),
+        move |_| {
+            let (Some(loaded), Some(window)) = (ready, web_sys::window()) else {
+                return;
+            };
+            // The render that shows the bundle is the URL's turn (restore, above), not the state's.
+            if !std::mem::replace(&mut *synced.borrow_mut(), true) {
+                return;
+            }
+            let location = window.location();
+            let search = location.search().unwrap_or_default();
+            let story = state
+                .open
+                .as_ref()
+                .and_then(|id| loaded.cards.iter().find(|c| c.id == *id))
+                .map(|c| c.slug.clone());
+            // The preset selection is left out of the URL; anything else, "All" included, is written.
+            let tags = (state.selected != preset).then(|| state.selected.clone());
+            let wanted = url_state::UrlState { tags, story };
+            if url_state::read(&search, &key) == wanted {
+                return;
+            }
+            let url = format!(
+                "{}{}{}",
+                location.pathname().unwrap_or_default(),
+                url_state::write(&search, &key, &wanted),
+                location.hash().unwrap_or_default()
+            );
+            if let Ok(history) = window.history() {
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+            }
+        },
+    );
 }

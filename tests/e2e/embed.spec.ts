@@ -192,3 +192,39 @@ test("a panic in one widget ends in that widget's error state; Retry starts it a
   await expect(sidebar(page).getByRole("status")).toHaveText("1 story");
   await expect(page.getByRole("heading", { level: 1 }), "the host page keeps working").toBeVisible();
 });
+
+test("each widget's tags and open story live in the page URL: deep link, back and forward", async ({ page }) => {
+  await page.goto("/news-site/index.html?utm_source=newsletter#comments");
+  await sidebar(page).scrollIntoViewIfNeeded();
+  await expect(sidebar(page).getByRole("status")).toHaveText("1 story");
+  // The sidebar's preset tag is its starting state, not something the reader did: the URL is untouched.
+  expect(new URL(page.url()).search).toBe("?utm_source=newsletter");
+
+  await sidebar(page).getByRole("button", { name: /^All$/ }).click();
+  await expect(page).toHaveURL(/\?utm_source=newsletter&sidebar\.tags=#comments$/);
+  await expect(sidebar(page).getByRole("button", { name: /^israel/ })).toHaveAttribute("aria-pressed", "false");
+  await sidebar(page).getByRole("button", { name: /^usa/ }).click();
+  await expect(page).toHaveURL(/\?utm_source=newsletter&sidebar\.tags=usa#comments$/);
+  await sidebar(page).getByRole("button", { name: TITLE }).click();
+  await expect(page).toHaveURL(/sidebar\.tags=usa&sidebar\.story=diplomatic-breakthrough-enables-foreigners-to-exit-gaza-amid-conflict#comments$/);
+  const shared = page.url();
+
+  await page.goBack();
+  await expect(sidebar(page).getByRole("button", { name: TITLE })).toBeVisible();
+  await expect(sidebar(page).getByRole("button", { name: /^usa/ })).toHaveAttribute("aria-pressed", "true");
+  await page.goBack();
+  await page.goBack();
+  await expect(sidebar(page).getByRole("button", { name: /^israel/ }), "back to the preset").toHaveAttribute("aria-pressed", "true");
+  await page.goForward();
+  await page.goForward();
+  await page.goForward();
+  await expect(sidebar(page).getByRole("heading", { name: TITLE, level: 3 })).toBeVisible();
+
+  // A shared link opens the same story in a fresh page; the other widget is not affected.
+  const fresh = await page.context().newPage();
+  await fresh.goto(shared);
+  await fresh.locator("#sidebar").scrollIntoViewIfNeeded();
+  await expect(fresh.locator("#sidebar").getByRole("heading", { name: TITLE, level: 3 })).toBeVisible();
+  expect(new URL(fresh.url()).hash).toBe("#comments");
+  await fresh.close();
+});

@@ -1,0 +1,177 @@
+//! An instance's state in the page URL: `?<key>.tags=a,b&<key>.story=<slug>`, beside the host's own query
+//! parameters and fragment, which are kept as they are. Pure string work, tested natively.
+
+/// What the URL says about one widget.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UrlState {
+    /// Selected tags; `None` when the URL does not say (the widget's preset applies), `Some(vec![])` for an
+    /// explicit "All".
+    pub tags: Option<Vec<String>>,
+    /// Slug of the open story.
+    pub story: Option<String>,
+}
+
+/// Reads the state of widget `key` from a query string (with or without its `?`).
+pub fn read(query: &str, key: &str) -> UrlState {
+    let mut state = UrlState::default();
+    for (name, value) in pairs(query) {
+        if name == format!("{key}.tags") {
+            state.tags = Some(
+                value
+                    .split(',')
+                    .map(crate::format::normalize_tag)
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+            );
+        } else if name == format!("{key}.story") && !value.is_empty() {
+            state.story = Some(value);
+        }
+    }
+    state
+}
+
+/// The query string (with `?`, or empty) with widget `key`'s parameters set to `state`, every other parameter
+/// unchanged and in place.
+pub fn write(query: &str, key: &str, state: &UrlState) -> String {
+    let ours = |name: &str| name == format!("{key}.tags") || name == format!("{key}.story");
+    let mut parts: Vec<String> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| !ours(&decode(p.split('=').next().unwrap_or(""))))
+        .map(str::to_string)
+        .collect();
+    if let Some(tags) = &state.tags {
+        parts.push(format!(
+            "{}={}",
+            encode(&format!("{key}.tags")),
+            tags.iter().map(|t| encode(t)).collect::<Vec<_>>().join(",")
+        ));
+    }
+    if let Some(story) = &state.story {
+        parts.push(format!(
+            "{}={}",
+            encode(&format!("{key}.story")),
+            encode(story)
+        ));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (name, value) = p.split_once('=').unwrap_or((p, ""));
+            (decode(name), decode(value))
+        })
+}
+
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                    16,
+                ) {
+                    Ok(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_only_its_own_parameters() {
+        let q = "?page=2&grid.tags=usa,middle-east&sidebar.story=a-story&grid.story=the-story";
+        assert_eq!(
+            read(q, "grid"),
+            UrlState {
+                tags: Some(vec!["usa".into(), "middle-east".into()]),
+                story: Some("the-story".into())
+            }
+        );
+        assert_eq!(
+            read(q, "sidebar"),
+            UrlState {
+                tags: None,
+                story: Some("a-story".into())
+            }
+        );
+        assert_eq!(
+            read("?grid.tags=", "grid").tags,
+            Some(vec![]),
+            "an explicit All"
+        );
+        assert_eq!(read("", "grid"), UrlState::default());
+    }
+
+    #[test]
+    fn writes_its_parameters_and_keeps_the_hosts() {
+        let state = UrlState {
+            tags: Some(vec!["usa".into()]),
+            story: Some("s".into()),
+        };
+        assert_eq!(
+            write("?page=2&grid.tags=old&x=%20y", "grid", &state),
+            "?page=2&x=%20y&grid.tags=usa&grid.story=s"
+        );
+        assert_eq!(write("?grid.tags=old", "grid", &UrlState::default()), "");
+        assert_eq!(
+            write(
+                "",
+                "grid",
+                &UrlState {
+                    tags: Some(vec![]),
+                    story: None
+                }
+            ),
+            "?grid.tags="
+        );
+        assert_eq!(write("", "grid", &state), "?grid.tags=usa&grid.story=s");
+    }
+
+    #[test]
+    fn round_trips_unusual_text() {
+        let state = UrlState {
+            tags: Some(vec!["c++".into(), "ça".into()]),
+            story: Some("a&b=c".into()),
+        };
+        assert_eq!(read(&write("?q=1", "k", &state), "k"), state);
+    }
+}
