@@ -26,6 +26,28 @@ pub enum FetchError {
     TooLarge(u64),
 }
 
+impl FetchError {
+    /// What failed, in the widget's language.
+    pub fn message(&self, w: &crate::i18n::Words) -> String {
+        match self {
+            Self::Status(status) => w.status.replace("{status}", &status.to_string()),
+            Self::Network => w.network.to_string(),
+            Self::Unreadable(why) => w.unreadable.replace("{why}", why),
+            Self::Version(found) => w
+                .version
+                .replace("{found}", &found.to_string())
+                .replace("{current}", &SCHEMA_VERSION.to_string()),
+            Self::Timeout => w
+                .timeout
+                .replace("{seconds}", &(TIMEOUT_MS / 1000).to_string()),
+            Self::TooLarge(bytes) => w
+                .too_large
+                .replace("{mb}", &(bytes / (1024 * 1024)).to_string())
+                .replace("{limit}", &(MAX_BYTES / (1024 * 1024)).to_string()),
+        }
+    }
+}
+
 /// How long a reader waits for a file before the widget says so and offers Retry.
 pub const TIMEOUT_MS: i32 = 15_000;
 
@@ -34,23 +56,7 @@ pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Status(status) => write!(f, "The news server answered with HTTP {status}."),
-            Self::Network => f.write_str("The news could not be reached. Check your connection."),
-            Self::Unreadable(why) => write!(f, "The news bundle could not be read ({why})."),
-            Self::Version(found) => write!(
-                f,
-                "This news bundle was built for format version {found}, but this widget reads version \
-                 {SCHEMA_VERSION}: rebuild the bundle with the matching `tidings build`."
-            ),
-            Self::Timeout => write!(f, "The news server did not answer within {} seconds.", TIMEOUT_MS / 1000),
-            Self::TooLarge(bytes) => write!(
-                f,
-                "The news bundle is too large to read ({} MB; the limit is {} MB).",
-                bytes / (1024 * 1024),
-                MAX_BYTES / (1024 * 1024)
-            ),
-        }
+        f.write_str(&self.message(&crate::i18n::EN))
     }
 }
 

@@ -56,6 +56,9 @@ pub struct Config {
     /// The widget's name in the page URL's query (`<key>.tags`, `<key>.story`): `data-url-key`, else the
     /// element's `id`. `None` (no key, or `data-url-state="off"`) keeps the URL untouched.
     pub url_key: Option<String>,
+    /// `data-locale`: the widget's language (en, fr, ar) and the locale its dates are written in. Without it
+    /// the words are English and dates follow the reader's browser.
+    pub locale: Option<String>,
 }
 
 impl Default for Config {
@@ -70,6 +73,7 @@ impl Default for Config {
             open: Open::Inside,
             label: "News".into(),
             url_key: None,
+            locale: None,
         }
     }
 }
@@ -134,6 +138,16 @@ impl Config {
                 _ => warn("data-url-state", &v, "on, off"),
             }
         }
+        if let Some(v) = attr("data-locale") {
+            match crate::i18n::words(v.trim()) {
+                Some(_) => config.locale = Some(v.trim().to_string()),
+                None => warn(
+                    "data-locale",
+                    &v,
+                    "en, fr, ar (with or without a region, such as fr-CA)",
+                ),
+            }
+        }
         if let Some(v) = attr("data-open") {
             match v.trim() {
                 "inside" => config.open = Open::Inside,
@@ -147,9 +161,26 @@ impl Config {
     /// The accessible name of the tag filter's navigation landmark (unique per widget when labels are).
     pub fn filter_label(&self) -> String {
         if self.label == "News" {
-            "Filter stories by tag".into()
+            self.words().filter_by_tag.into()
         } else {
-            format!("{}: filter by tag", self.label)
+            format!("{}: {}", self.label, self.words().filter_by_tag)
+        }
+    }
+
+    /// The widget's words.
+    pub fn words(&self) -> &'static crate::i18n::Words {
+        self.locale
+            .as_deref()
+            .and_then(crate::i18n::words)
+            .unwrap_or(&crate::i18n::EN)
+    }
+
+    /// The region's accessible name: `data-label`, else "News" in the widget's language.
+    pub fn region_label(&self) -> String {
+        if self.label == "News" {
+            self.words().news.to_string()
+        } else {
+            self.label.clone()
         }
     }
 
@@ -206,6 +237,8 @@ mod tests {
             (5, Layout::Compact, Theme::Dark, 3, Open::Link)
         );
         assert_eq!(c.classes(), "tidings tidings-compact tidings-dark");
+        let (c, _) = read(&[("data-locale", "ar-EG")]);
+        assert_eq!((c.words().dir, c.region_label().as_str()), ("rtl", "أخبار"));
     }
 
     #[test]

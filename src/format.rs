@@ -40,21 +40,6 @@ pub fn ymd(date: &str) -> Option<(u32, u32, u32)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
-/// "1 min read", "12 min read".
-pub fn reading_time(minutes: u32) -> String {
-    format!("{minutes} min read")
-}
-
-/// "Showing 12 of 40 stories" for the live region.
-pub fn showing(shown: usize, total: usize) -> String {
-    let noun = if total == 1 { "story" } else { "stories" };
-    if shown >= total {
-        format!("{total} {noun}")
-    } else {
-        format!("Showing {shown} of {total} {noun}")
-    }
-}
-
 /// Whether a URL from the bundle may become a link or image: only `http`, `https` and (for links) `mailto`.
 /// The compiler already refuses others; the widget checks again because a bundle may come from anywhere.
 pub fn safe_url(url: &str, allow_mailto: bool) -> bool {
@@ -98,13 +83,6 @@ mod tests {
         assert_eq!(ymd("2023-11-01"), Some((2023, 11, 1)));
         assert_eq!(ymd("2023-13-01"), None);
         assert_eq!(ymd("soon"), None);
-    }
-
-    #[test]
-    fn words_the_count() {
-        assert_eq!(showing(12, 40), "Showing 12 of 40 stories");
-        assert_eq!(showing(1, 1), "1 story");
-        assert_eq!(reading_time(3), "3 min read");
     }
 
     #[test]

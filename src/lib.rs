@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod format;
+pub mod i18n;
 pub mod state;
 pub mod url_state;
 

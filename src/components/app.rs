@@ -11,9 +11,9 @@ use super::article_card::ArticleCard;
 use super::article_view::ArticleView;
 use super::status::{Failure, Placeholders};
 use super::tag_filters::TagFilters;
+use super::Lang;
 use crate::api::{self, FetchError};
 use crate::config::{Config, Layout, Open};
-use crate::format;
 use crate::state::{self, Action, MatchMode, State};
 use crate::url_state;
 use wasm_bindgen::prelude::*;
@@ -161,6 +161,11 @@ pub fn App(props: &AppProps) -> Html {
     // Hooks may not be called conditionally: without a key the sync is given none and does nothing.
     use_url_sync(config.url_key.clone(), config.tags.clone(), &fetch, &reader);
     let heading = format!("h{}", config.heading_level);
+    let w = config.words();
+    let lang = Lang {
+        words: w,
+        locale: config.locale.as_deref().map(Into::into),
+    };
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(*attempt + 1))
@@ -169,25 +174,27 @@ pub fn App(props: &AppProps) -> Html {
         // The same heading, filter row and count line as the list, so nothing moves when the stories arrive.
         Fetch::Loading => html! {
             <>
-                <@{heading.clone()} class="tidings-heading">{ "Latest stories" }</@>
+                <@{heading.clone()} class="tidings-heading">{ w.latest }</@>
                 <TagFilters tags={Rc::new(Vec::new())} selected={Rc::new(Vec::new())} mode={MatchMode::Any}
                     ontoggle={Callback::noop()} onclear={Callback::noop()} onmode={Callback::noop()} label={config.filter_label()} />
-                <p class="tidings-count" role="status">{ "Loading stories…" }</p>
+                <p class="tidings-count" role="status">{ w.loading_stories }</p>
                 <Placeholders />
             </>
         },
         Fetch::Failed(e) => html! {
             <>
-                <@{heading.clone()} class="tidings-heading">{ "Latest stories" }</@>
-                <Failure message={e.to_string()} onretry={retry} />
+                <@{heading.clone()} class="tidings-heading">{ w.latest }</@>
+                <Failure message={e.message(w)} onretry={retry} />
             </>
         },
         Fetch::Ready(loaded) => ready(loaded, &reader, &url_of(props), &config),
     };
     html! {
-        <section class={config.classes()} aria-label={config.label.clone()} ref={root}>
-            { content }
-        </section>
+        <ContextProvider<Lang> context={lang}>
+            <section class={config.classes()} aria-label={config.region_label()} lang={w.lang} dir={w.dir} ref={root}>
+                { content }
+            </section>
+        </ContextProvider<Lang>>
     }
 }
 
@@ -205,6 +212,7 @@ fn ready(
     bundle_url: &AttrValue,
     config: &Config,
 ) -> Html {
+    let w = config.words();
     let level = config.heading_level;
     let state = &reader.0;
     let dispatch = |f: fn(String) -> Action| {
@@ -228,12 +236,12 @@ fn ready(
     let (clear, mode, more) = (reader.clone(), reader.clone(), reader.clone());
     html! {
         <>
-            <@{format!("h{level}")} class="tidings-heading">{ "Latest stories" }</@>
+            <@{format!("h{level}")} class="tidings-heading">{ w.latest }</@>
             <TagFilters tags={Rc::new(loaded.bundle.tags.clone())} selected={Rc::new(state.selected.clone())} mode={state.mode}
                 ontoggle={dispatch(Action::Toggle)}
                 onclear={Callback::from(move |()| clear.dispatch(Action::Clear))}
                 onmode={Callback::from(move |m| mode.dispatch(Action::SetMode(m)))} label={config.filter_label()} />
-            <p class="tidings-count" aria-live="polite" role="status">{ format::showing(shown, matching.len()) }</p>
+            <p class="tidings-count" aria-live="polite" role="status">{ config.words().showing(shown, matching.len()) }</p>
             <div class="tidings-cards">
                 { for matching[..shown].iter().map(|&i| html! {
                     <ArticleCard key={loaded.cards[i].id.clone()} card={loaded.cards[i].clone()} onopen={dispatch(Action::Open)}
@@ -241,7 +249,7 @@ fn ready(
                 }) }
             </div>
             if shown < matching.len() {
-                <button type="button" class="tidings-button tidings-more" onclick={move |_| more.dispatch(Action::ShowMore)}>{ "Show more" }</button>
+                <button type="button" class="tidings-button tidings-more" onclick={move |_| more.dispatch(Action::ShowMore)}>{ w.show_more }</button>
             }
         </>
     }

@@ -26,6 +26,7 @@ pub struct ArticleCardProps {
 
 #[component]
 pub fn ArticleCard(props: &ArticleCardProps) -> Html {
+    let lang = super::use_lang();
     let card = &props.card;
     let id = card.id.clone();
     let onclick = props.onopen.reform(move |_: MouseEvent| id.clone());
@@ -44,7 +45,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             </@>
             <p class="tidings-meta">
                 if let Some(date) = &card.date {
-                    <time datetime={date.clone()}>{ super::format_date(date) }</time>{ " · " }
+                    <time datetime={date.clone()}>{ super::format_date(date, lang.locale.as_deref()) }</time>{ " · " }
                 }
                 <span class="tidings-outlets">{ format::outlets(&card.sources) }</span>
             </p>
@@ -53,7 +54,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             }
             <p class="tidings-foot">
                 <span class="tidings-card-tags">{ card.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" ") }</span>
-                <span class="tidings-reading">{ format::reading_time(card.reading_minutes) }</span>
+                <span class="tidings-reading">{ lang.words.min_read(card.reading_minutes) }</span>
             </p>
         </article>
     }

@@ -35,6 +35,8 @@ enum Body {
 
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let lang = super::use_lang();
+    let w = lang.words;
     let body = use_state(|| Body::Loading);
     let attempt = use_state(|| 0u32);
     let heading = use_node_ref();
@@ -72,30 +74,30 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     html! {
         <article class="tidings-article" aria-labelledby="tidings-article-title">
-            <button type="button" class="tidings-button tidings-back" onclick={onclose}>{ "← Back to stories" }</button>
+            <button type="button" class="tidings-button tidings-back" onclick={onclose}>{ w.back }</button>
             <@{format!("h{}", props.level)} id="tidings-article-title" tabindex="-1" ref={heading}>{ &card.title }</@>
             <p class="tidings-meta">
                 if let Some(date) = &card.date {
-                    <time datetime={date.clone()}>{ super::format_date(date) }</time>{ " · " }
+                    <time datetime={date.clone()}>{ super::format_date(date, lang.locale.as_deref()) }</time>{ " · " }
                 }
-                { format::reading_time(card.reading_minutes) }
+                { w.min_read(card.reading_minutes) }
             </p>
             <div class="tidings-body">
                 { match &*body {
-                    Body::Loading => html! { <p class="tidings-loading" aria-busy="true">{ "Loading the story…" }</p> },
-                    Body::Ready(b) => document::body(b, props.level),
-                    Body::Failed(e) => html! { <Failure message={e.to_string()} onretry={retry} /> },
+                    Body::Loading => html! { <p class="tidings-loading" aria-busy="true">{ w.loading_story }</p> },
+                    Body::Ready(b) => document::body(b, props.level, w.notes),
+                    Body::Failed(e) => html! { <Failure message={e.message(w)} onretry={retry} /> },
                 } }
             </div>
-            <section class="tidings-sources" aria-label="Sources">
-                <@{format!("h{}", props.level + 1)}>{ "Sources" }</@>
+            <section class="tidings-sources" aria-label={w.sources}>
+                <@{format!("h{}", props.level + 1)}>{ w.sources }</@>
                 <ul>
                     { for card.sources.iter().filter(|s| format::safe_url(&s.url, false)).map(|s| html! {
                         <li><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.outlet }</a></li>
                     }) }
                 </ul>
             </section>
-            <ul class="tidings-tags tidings-article-tags" aria-label="Tags">
+            <ul class="tidings-tags tidings-article-tags" aria-label={w.tags}>
                 { for card.tags.iter().map(|t| {
                     let tag = t.clone();
                     let onclick = props.ontag.reform(move |_: MouseEvent| tag.clone());

@@ -7,13 +7,13 @@ use yew::prelude::*;
 use crate::format::safe_url;
 
 /// A whole body, with its footnotes.
-pub fn body(body: &ArticleBody, title_level: u8) -> Html {
+pub fn body(body: &ArticleBody, title_level: u8, notes: &'static str) -> Html {
     let block = |b: &Block| block(b, title_level);
     html! {
         <>
             { for body.blocks.iter().map(block) }
             if !body.footnotes.is_empty() {
-                <section class="tidings-footnotes" aria-label="Notes">
+                <section class="tidings-footnotes" aria-label={notes}>
                     <ol>
                         { for body.footnotes.iter().enumerate().map(|(i, f)| html! {
                             <li id={format!("tidings-fn-{}-{}", body.id, i + 1)}>{ for f.blocks.iter().map(block) }</li>

@@ -7,15 +7,43 @@ pub mod document;
 pub mod status;
 pub mod tag_filters;
 
-/// The reader's locale formatting of a bundle date (`2023-11-01` → "1 Nov 2023" for en-GB), by `Intl`.
-pub fn format_date(date: &str) -> String {
+/// The widget's language, given to every component through a Yew context.
+#[derive(Clone, PartialEq)]
+pub struct Lang {
+    /// The words.
+    pub words: &'static crate::i18n::Words,
+    /// The locale dates are written in; `None` for the reader's own.
+    pub locale: Option<std::rc::Rc<str>>,
+}
+
+impl Default for Lang {
+    fn default() -> Self {
+        Self {
+            words: &crate::i18n::EN,
+            locale: None,
+        }
+    }
+}
+
+/// The widget's language from the nearest provider, English without one.
+#[yew::hook]
+pub fn use_lang() -> Lang {
+    yew::use_context::<Lang>().unwrap_or_default()
+}
+
+/// A bundle date in the widget's locale, or the reader's (`2023-11-01` → "1 Nov 2023" for en-GB), by `Intl`.
+pub fn format_date(date: &str, locale: Option<&str>) -> String {
     let Some((y, m, d)) = crate::format::ymd(date) else {
         return date.to_string();
     };
     let js_date = js_sys::Date::new_with_year_month_day(y, m as i32 - 1, d as i32);
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options);
+    let locales = js_sys::Array::new();
+    if let Some(locale) = locale {
+        locales.push(&locale.into());
+    }
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
     format
         .format()
         .call1(&wasm_bindgen::JsValue::UNDEFINED, &js_date)

@@ -30,11 +30,12 @@ pub struct FailureProps {
 /// What failed and a Retry button.
 #[component]
 pub fn Failure(props: &FailureProps) -> Html {
+    let retry_word = super::use_lang().words.retry;
     let onclick = props.onretry.reform(|_: MouseEvent| ());
     html! {
         <div class="tidings-error" role="alert">
             <p>{ props.message.clone() }</p>
-            <button type="button" class="tidings-button" {onclick}>{ "Retry" }</button>
+            <button type="button" class="tidings-button" {onclick}>{ retry_word }</button>
         </div>
     }
 }

@@ -29,6 +29,7 @@ pub struct TagFiltersProps {
 /// One row of toggle buttons: "All", then selected tags, then the rest by count.
 #[component]
 pub fn TagFilters(props: &TagFiltersProps) -> Html {
+    let w = super::use_lang().words;
     let selected = |t: &TagCount| props.selected.contains(&t.tag);
     let ordered = props
         .tags
@@ -41,7 +42,7 @@ pub fn TagFilters(props: &TagFiltersProps) -> Html {
         html! {
             <li>
                 <button type="button" class="tidings-tag" aria-pressed={selected(t).to_string()} {onclick}>
-                    { &t.tag }<span class="tidings-tag-count" aria-label={format!(", {} stories", t.count)}>{ t.count }</span>
+                    { &t.tag }<span class="tidings-tag-count" aria-label={w.tag_count(t.count)}>{ t.count }</span>
                 </button>
             </li>
         }
@@ -54,13 +55,13 @@ pub fn TagFilters(props: &TagFiltersProps) -> Html {
         <nav class="tidings-filters" aria-label={props.label.clone()}>
             <ul class="tidings-tags">
                 <li>
-                    <button type="button" class="tidings-tag" aria-pressed={props.selected.is_empty().to_string()} onclick={all}>{ "All" }</button>
+                    <button type="button" class="tidings-tag" aria-pressed={props.selected.is_empty().to_string()} onclick={all}>{ w.all }</button>
                 </li>
                 { for ordered.map(button) }
             </ul>
-            <div class="tidings-mode" role="group" aria-label="Stories must match">
-                <button type="button" class="tidings-mode-button" aria-pressed={(props.mode == MatchMode::Any).to_string()} onclick={any_mode} disabled={!several}>{ "Any tag" }</button>
-                <button type="button" class="tidings-mode-button" aria-pressed={(props.mode == MatchMode::All).to_string()} onclick={all_mode} disabled={!several}>{ "All tags" }</button>
+            <div class="tidings-mode" role="group" aria-label={w.must_match}>
+                <button type="button" class="tidings-mode-button" aria-pressed={(props.mode == MatchMode::Any).to_string()} onclick={any_mode} disabled={!several}>{ w.any_tag }</button>
+                <button type="button" class="tidings-mode-button" aria-pressed={(props.mode == MatchMode::All).to_string()} onclick={all_mode} disabled={!several}>{ w.all_tags }</button>
             </div>
         </nav>
     }
