@@ -33,16 +33,24 @@ impl Widget {
 #[wasm_bindgen]
 pub fn mount(host: Element, root: Element) -> Widget {
     let handle = mount_into(&host, root.clone());
-    // After Yew's renderer, which installs its own console hook: this one must be the last word.
+    stop_on_panic(vec![(host, root)]);
+    Widget(Some(handle))
+}
+
+/// Makes a panic end in a visible error in each of `widgets` (host, root) and a fatal `tidings:error` on each
+/// host, instead of a silent dead widget. Call it after mounting: Yew's renderer installs its own hook.
+pub fn stop_on_panic(widgets: Vec<(Element, Element)>) {
     std::panic::set_hook(Box::new(move |info| {
         web_sys::console::error_1(&info.to_string().into());
-        root.set_text_content(Some("The news widget stopped working."));
-        let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&detail, &"message".into(), &info.to_string().into());
-        let _ = js_sys::Reflect::set(&detail, &"fatal".into(), &true.into());
-        dispatch(&host, "tidings:error", &detail);
+        for (host, root) in &widgets {
+            root.set_text_content(Some("The news widget stopped working."));
+            let _ = root.set_attribute("role", "alert");
+            let detail = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&detail, &"message".into(), &info.to_string().into());
+            let _ = js_sys::Reflect::set(&detail, &"fatal".into(), &true.into());
+            dispatch(host, "tidings:error", &detail);
+        }
     }));
-    Widget(Some(handle))
 }
 
 /// Panics on purpose, ending this instance the way any bug would: the end-to-end tests use it to check that a

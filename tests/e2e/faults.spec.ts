@@ -78,3 +78,19 @@ test("a missing article body fails only that article", async ({ widget, page }) 
   await page.getByRole("button", { name: "← Back to stories" }).click();
   await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
 });
+
+test("a panic ends in a visible error, not a silent dead widget", async ({ widget, page }) => {
+  widget.allow(/panic raised on purpose/);
+  await widget.open("site");
+  await page.evaluate(async () => {
+    const glue = document.querySelector<HTMLLinkElement>('link[rel="modulepreload"]')!.href;
+    const module = await import(glue); // the instance the page started
+    try {
+      module.panicForTest();
+    } catch {
+      // The instance traps after its panic hook ran.
+    }
+  });
+  await expect(page.getByRole("alert")).toHaveText("The news widget stopped working.");
+  await expect(page.getByRole("heading", { level: 1, name: "Tidings" }), "the host page is intact").toBeVisible();
+});
