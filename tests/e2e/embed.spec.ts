@@ -238,6 +238,7 @@ async function addLocalized(page: Page) {
       div.setAttribute("data-bundle", "/site/bundle.json");
       div.setAttribute("data-locale", locale);
       div.setAttribute("data-label", id);
+      if (locale === "fr") div.setAttribute("data-theme", "dark");
       document.querySelector(".story")!.append(div);
     }
     document.getElementById("ar-widget")!.scrollIntoView();
@@ -253,6 +254,9 @@ test("a widget speaks French or Arabic (right to left) when the host asks", asyn
   await expect(fr.getByRole("button", { name: "Tout", exact: true })).toBeVisible();
   await expect(fr.locator("time")).toHaveText("1 nov. 2023");
   await expect(ar.getByRole("status")).toHaveText("قصة واحدة");
+  const background = (id: string) => page.locator(`#${id} section`).evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(await background("fr-widget"), "data-theme=dark on a light page").toBe("rgb(18, 18, 18)");
+  expect(await background("ar-widget")).toBe("rgb(255, 255, 255)");
   await expect(ar.locator("section")).toHaveAttribute("dir", "rtl");
   await expect(ar.locator("section")).toHaveAttribute("lang", "ar");
   await widget.screenshot("arabic");
