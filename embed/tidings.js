@@ -99,6 +99,7 @@ function fail(host, root, message) {
     }
   });
   box.append(text, retry);
+  root?.removeAttribute("role"); // the widget's own panic message was an alert; this box replaces it
   root?.replaceChildren(box);
 }
 
