@@ -23,6 +23,16 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// The run failed with status 1 and said `text` on stderr.
+fn assert_fails_saying(run: &Output, text: &str) {
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(run));
+    assert!(
+        stderr(run).contains(text),
+        "expected {text:?} in:\n{}",
+        stderr(run)
+    );
+}
+
 /// Every file under `dir`, with its bytes, sorted by path.
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files: Vec<_> = walkdir(dir)
@@ -112,8 +122,7 @@ fn a_failed_build_leaves_the_previous_bundle_untouched() {
     );
     let before = snapshot(out.path());
     let run = tidings(&["build", invalid().to_str().unwrap(), "--out", out_str]);
-    assert_eq!(run.status.code(), Some(1));
-    assert!(stderr(&run).contains("nothing written, the previous bundle is unchanged"));
+    assert_fails_saying(&run, "nothing written, the previous bundle is unchanged");
     assert_eq!(snapshot(out.path()), before);
 }
 
@@ -204,20 +213,14 @@ fn help_explains_every_option() {
 #[test]
 fn a_missing_seeds_folder_is_an_error() {
     let run = tidings(&["check", "/nonexistent/seeds"]);
-    assert_eq!(run.status.code(), Some(1));
-    assert!(stderr(&run).contains("seeds folder `/nonexistent/seeds` does not exist"));
+    assert_fails_saying(&run, "seeds folder `/nonexistent/seeds` does not exist");
 }
 
 #[test]
 fn duplicate_ids_are_an_error_naming_both_files() {
     let seeds = seeds_dir(&[("2024/story.md", GOOD), ("2025/story.markdown", GOOD)]);
     let run = tidings(&["check", seeds.path().to_str().unwrap()]);
-    assert_eq!(run.status.code(), Some(1));
-    assert!(
-        stderr(&run).contains("id `story` is already used by `2024/story.md`"),
-        "{}",
-        stderr(&run)
-    );
+    assert_fails_saying(&run, "id `story` is already used by `2024/story.md`");
 }
 
 #[test]
@@ -229,12 +232,7 @@ fn oversized_seeds_are_refused_with_the_limit() {
         "1000",
         seeds.path().to_str().unwrap(),
     ]);
-    assert_eq!(run.status.code(), Some(1));
-    assert!(
-        stderr(&run).contains("over the limit of 1000 bytes"),
-        "{}",
-        stderr(&run)
-    );
+    assert_fails_saying(&run, "over the limit of 1000 bytes");
 }
 
 #[test]
@@ -265,12 +263,7 @@ fn a_symlink_loop_is_reported_not_followed_forever() {
     let seeds = seeds_dir(&[("a.md", GOOD)]);
     std::os::unix::fs::symlink(seeds.path(), seeds.path().join("loop")).unwrap();
     let run = tidings(&["check", seeds.path().to_str().unwrap()]);
-    assert_eq!(run.status.code(), Some(1));
-    assert!(
-        stderr(&run).contains("a symbolic link loops back to a folder above it"),
-        "{}",
-        stderr(&run)
-    );
+    assert_fails_saying(&run, "a symbolic link loops back to a folder above it");
 }
 
 /// Every chunk `bundle.json` names exists, and `bundle.json` is whole.
