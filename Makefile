@@ -33,7 +33,7 @@ test-native: ## Compiler, schema and widget logic tests.
 	cargo test --workspace
 
 test-wasm: ## Yew component tests in headless Chromium (wasm-bindgen-test-runner drives chromedriver).
-	cargo test --target wasm32-unknown-unknown --test components
+	cargo test --target wasm32-unknown-unknown --test components --test decode
 
 e2e-site: build ## The sites the end-to-end tests serve: the default build, and the 2,083-story corpus.
 	rm -rf target/e2e && mkdir -p target/e2e

@@ -3,10 +3,13 @@
 
 use std::fmt;
 
-use serde::de::DeserializeOwned;
+use js_sys::JsString;
 use tidings_bundle::{BodyChunk, Bundle, SCHEMA_VERSION};
+
+use crate::decode;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Why something could not be loaded.
@@ -60,10 +63,10 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// The body of `url` as text. `fetch` straight from web-sys: an HTTP client crate would add kilobytes to
+/// The body of `url` as a JS string. `fetch` straight from web-sys: an HTTP client crate would add kilobytes to
 /// every reader's download for nothing this needs.
 /// A server that never answers (or answers forever) is cut off after [`TIMEOUT_MS`] with an `AbortController`.
-async fn text(url: &str) -> Result<String, FetchError> {
+async fn text(url: &str) -> Result<JsValue, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Network)?;
     let controller = web_sys::AbortController::new().map_err(|_| FetchError::Network)?;
     let init = web_sys::RequestInit::new();
@@ -87,7 +90,7 @@ async fn read(
     window: &web_sys::Window,
     url: &str,
     init: &web_sys::RequestInit,
-) -> Result<String, FetchError> {
+) -> Result<JsValue, FetchError> {
     let response = JsFuture::from(window.fetch_with_str_and_init(url, init))
         .await
         .map_err(|_| FetchError::Network)?;
@@ -105,54 +108,53 @@ async fn read(
         return Err(FetchError::TooLarge(bytes));
     }
     let body = response.text().map_err(|_| FetchError::Network)?;
-    let text = JsFuture::from(body)
+    // The text stays a JS string: the browser parses it, and it is never copied into wasm memory.
+    let text: JsString = JsFuture::from(body)
         .await
         .ok()
-        .and_then(|t| t.as_string())
+        .and_then(|t| t.dyn_into().ok())
         .ok_or(FetchError::Network)?;
-    // A server may not declare the length (or may lie about it).
-    match text.len() as u64 {
-        bytes if bytes > MAX_BYTES => Err(FetchError::TooLarge(bytes)),
-        _ => Ok(text),
+    // A server may not declare the length (or may lie about it). UTF-16 units never outnumber UTF-8 bytes.
+    match u64::from(text.length()) {
+        units if units > MAX_BYTES => Err(FetchError::TooLarge(units)),
+        _ => Ok(text.into()),
     }
 }
 
-async fn get<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` on a JS string (js-sys's binding takes a `&str`, a copy through wasm memory).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Fetches `url` and reads it with `decode`.
+async fn get<T>(
+    url: &str,
+    decode: fn(&JsValue) -> Result<T, decode::Error>,
+) -> Result<T, FetchError> {
     let text = text(url).await?;
-    // Read the version first, so a bundle of another version says so rather than "unreadable".
-    #[derive(serde::Deserialize)]
-    struct Version {
-        schema_version: u32,
+    let value = parse_json(&text).map_err(|e| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        FetchError::Unreadable(format!("not JSON: {why}"))
+    })?;
+    match decode::schema_version(&value) {
+        Some(found) if found != SCHEMA_VERSION => Err(FetchError::Version(found)),
+        _ => decode(&value).map_err(|e| FetchError::Unreadable(e.to_string())),
     }
-    match serde_json::from_str::<Version>(&text) {
-        Ok(v) if v.schema_version != SCHEMA_VERSION => {
-            return Err(FetchError::Version(v.schema_version))
-        }
-        _ => {}
-    }
-    // The position, not serde_json's message: its error texts cost every reader kilobytes of wasm.
-    serde_json::from_str(&text).map_err(|e| {
-        let what = if e.is_eof() {
-            "it ends too early"
-        } else {
-            "unexpected content"
-        };
-        FetchError::Unreadable(format!(
-            "{what} at line {}, column {}",
-            e.line(),
-            e.column()
-        ))
-    })
 }
 
 /// Fetches `bundle.json`.
 pub async fn bundle(url: &str) -> Result<Bundle, FetchError> {
-    get(url).await
+    get(url, decode::bundle).await
 }
 
 /// Fetches a body chunk. `path` is relative to the bundle's URL.
 pub async fn chunk(bundle_url: &str, path: &str) -> Result<BodyChunk, FetchError> {
-    get(&resolve(bundle_url, path)).await
+    get(&resolve(bundle_url, path), decode::chunk).await
 }
 
 /// `path` relative to the folder of `bundle_url`.

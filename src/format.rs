@@ -28,9 +28,18 @@ pub fn outlets(sources: &[Source]) -> String {
 /// A tag as bundles spell it: trimmed, lower-case, inner whitespace as `-` (as the compiler writes them).
 pub fn normalize_tag(tag: &str) -> String {
     tag.split_whitespace()
-        .map(str::to_lowercase)
+        .map(lowercase)
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// Lower case by Unicode's rules. In the browser these are the browser's own tables (`toLowerCase`, the same
+/// mapping): Rust's would cost every reader 11 KB of wasm.
+fn lowercase(word: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::JsString::from(word).to_lower_case().into();
+    #[cfg(not(target_arch = "wasm32"))]
+    word.to_lowercase()
 }
 
 /// Year, month and day of a bundle date (`YYYY-MM-DD`).

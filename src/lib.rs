@@ -2,7 +2,7 @@
 //!
 //! The pure parts ([`state`], [`format`]) compile everywhere and are tested natively; the components and the
 //! fetching ([`api`], [`components`]) exist only in WebAssembly. The bundle types come from `tidings-bundle`,
-//! the same crate the compiler writes them with. Article bodies are a typed document tree rendered as DOM
+//! the same crate the compiler writes them with; the browser parses the JSON and [`decode`] reads it. Article bodies are a typed document tree rendered as DOM
 //! nodes: nothing here parses Markdown or sets `innerHTML`.
 
 pub mod config;
@@ -15,6 +15,8 @@ pub mod url_state;
 pub mod api;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod decode;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

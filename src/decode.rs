@@ -1,0 +1,296 @@
+//! The bundle's JSON into the schema's types. The browser parses (`JSON.parse`, already in every reader's
+//! browser) and this walks the result. serde_json's generic code cost every reader about 20 KB of compressed
+//! wasm; this costs a few.
+//!
+//! Errors name the place in the file (`articles[3].title`) and what belongs there. Document trees are
+//! walked to [`MAX_DEPTH`] at most: the compiler never writes deeper ones, and a hostile file must not
+//! exhaust the stack.
+
+use std::fmt;
+
+use js_sys::{Array, Object, Reflect};
+use tidings_bundle::{
+    Align, ArticleBody, Block, BodyChunk, Bundle, Card, Footnote, Inline, Source, TagCount,
+};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Deeper document trees than this are refused.
+pub const MAX_DEPTH: usize = 128;
+
+/// What is wrong, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    path: String,
+    expected: &'static str,
+}
+
+impl Error {
+    fn new(expected: &'static str) -> Self {
+        Self {
+            path: String::new(),
+            expected,
+        }
+    }
+
+    /// The same error, one level further out.
+    fn at(mut self, step: &str) -> Self {
+        if !self.path.is_empty() && !self.path.starts_with('[') {
+            self.path.insert(0, '.');
+        }
+        self.path.insert_str(0, step);
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.path.as_str() {
+            "" => write!(f, "the file should be {}", self.expected),
+            path => write!(f, "`{path}` should be {}", self.expected),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, Error>;
+
+/// `bundle.json`.
+pub fn bundle(v: &JsValue) -> Result<Bundle> {
+    object(v)?;
+    Ok(Bundle {
+        schema_version: field(v, "schema_version", &number)?,
+        tags: field(v, "tags", &|v| list(v, &tag_count))?,
+        articles: field(v, "articles", &|v| list(v, &card))?,
+    })
+}
+
+/// A body chunk.
+pub fn chunk(v: &JsValue) -> Result<BodyChunk> {
+    object(v)?;
+    Ok(BodyChunk {
+        schema_version: field(v, "schema_version", &number)?,
+        bodies: field(v, "bodies", &|v| list(v, &body))?,
+    })
+}
+
+/// The `schema_version` of a parsed file, if it has one: read before anything else, so that a file of
+/// another version says so rather than "unreadable".
+pub fn schema_version(v: &JsValue) -> Option<u32> {
+    number(&get(v, "schema_version")).ok()
+}
+
+fn tag_count(v: &JsValue) -> Result<TagCount> {
+    object(v)?;
+    Ok(TagCount {
+        tag: field(v, "tag", &text)?,
+        count: field(v, "count", &number)?,
+    })
+}
+
+fn card(v: &JsValue) -> Result<Card> {
+    object(v)?;
+    Ok(Card {
+        id: field(v, "id", &text)?,
+        slug: field(v, "slug", &text)?,
+        title: field(v, "title", &text)?,
+        date: optional(v, "date", &text)?,
+        tags: field(v, "tags", &|v| list(v, &text))?,
+        sources: field(v, "sources", &|v| list(v, &source))?,
+        excerpt: field(v, "excerpt", &text)?,
+        reading_minutes: field(v, "reading_minutes", &number)?,
+        image: optional(v, "image", &text)?,
+        lang: optional(v, "lang", &text)?,
+        body: field(v, "body", &text)?,
+    })
+}
+
+fn source(v: &JsValue) -> Result<Source> {
+    object(v)?;
+    Ok(Source {
+        url: field(v, "url", &text)?,
+        host: field(v, "host", &text)?,
+        outlet: field(v, "outlet", &text)?,
+        date: optional(v, "date", &text)?,
+    })
+}
+
+fn body(v: &JsValue) -> Result<ArticleBody> {
+    object(v)?;
+    Ok(ArticleBody {
+        id: field(v, "id", &text)?,
+        blocks: field(v, "blocks", &|v| blocks(v, 0))?,
+        footnotes: optional(v, "footnotes", &|v| list(v, &footnote))?.unwrap_or_default(),
+    })
+}
+
+fn footnote(v: &JsValue) -> Result<Footnote> {
+    object(v)?;
+    Ok(Footnote {
+        label: field(v, "label", &text)?,
+        blocks: field(v, "blocks", &|v| blocks(v, 0))?,
+    })
+}
+
+fn blocks(v: &JsValue, depth: usize) -> Result<Vec<Block>> {
+    if depth > MAX_DEPTH {
+        return Err(Error::new("less deeply nested"));
+    }
+    list(v, &|v| block(v, depth + 1))
+}
+
+fn inlines(v: &JsValue, depth: usize) -> Result<Vec<Inline>> {
+    if depth > MAX_DEPTH {
+        return Err(Error::new("less deeply nested"));
+    }
+    list(v, &|v| inline(v, depth + 1))
+}
+
+/// Enums are externally tagged: `"rule"`, or `{"paragraph": [...]}`.
+fn variant(v: &JsValue) -> Result<(String, JsValue)> {
+    if let Some(name) = v.as_string() {
+        return Ok((name, JsValue::UNDEFINED));
+    }
+    object(v)?;
+    let keys = Object::keys(v.unchecked_ref::<Object>());
+    match keys.get(0).as_string() {
+        Some(name) if keys.length() == 1 => {
+            let value = get(v, &name);
+            Ok((name, value))
+        }
+        _ => Err(Error::new("an object with one key")),
+    }
+}
+
+fn block(v: &JsValue, depth: usize) -> Result<Block> {
+    let (name, v) = variant(v)?;
+    let v = &v;
+    let block = match name.as_str() {
+        "paragraph" => Block::Paragraph(inlines(v, depth)?),
+        "heading" => {
+            object(v)?;
+            Block::Heading {
+                level: field(v, "level", &number)?,
+                content: field(v, "content", &|v| inlines(v, depth))?,
+            }
+        }
+        "quote" => Block::Quote(blocks(v, depth)?),
+        "list" => {
+            object(v)?;
+            Block::List {
+                start: optional(v, "start", &number)?,
+                items: field(v, "items", &|v| list(v, &|v| blocks(v, depth)))?,
+            }
+        }
+        "code" => {
+            object(v)?;
+            Block::Code {
+                lang: optional(v, "lang", &text)?,
+                text: field(v, "text", &text)?,
+            }
+        }
+        "table" => {
+            object(v)?;
+            Block::Table {
+                align: field(v, "align", &|v| list(v, &align))?,
+                head: field(v, "head", &|v| list(v, &|v| inlines(v, depth)))?,
+                rows: field(v, "rows", &|v| {
+                    list(v, &|v| list(v, &|v| inlines(v, depth)))
+                })?,
+            }
+        }
+        "rule" => Block::Rule,
+        _ => return Err(Error::new("a known kind of block")),
+    };
+    Ok(block)
+}
+
+fn inline(v: &JsValue, depth: usize) -> Result<Inline> {
+    let (name, v) = variant(v)?;
+    let v = &v;
+    let inline = match name.as_str() {
+        "text" => Inline::Text(text(v)?),
+        "code" => Inline::Code(text(v)?),
+        "emphasis" => Inline::Emphasis(inlines(v, depth)?),
+        "strong" => Inline::Strong(inlines(v, depth)?),
+        "strikethrough" => Inline::Strikethrough(inlines(v, depth)?),
+        "link" => {
+            object(v)?;
+            Inline::Link {
+                href: field(v, "href", &text)?,
+                title: optional(v, "title", &text)?,
+                content: field(v, "content", &|v| inlines(v, depth))?,
+            }
+        }
+        "image" => {
+            object(v)?;
+            Inline::Image {
+                src: field(v, "src", &text)?,
+                alt: field(v, "alt", &text)?,
+                title: optional(v, "title", &text)?,
+            }
+        }
+        "footnote_ref" => Inline::FootnoteRef(number(v)?),
+        "break" => Inline::Break,
+        _ => return Err(Error::new("a known kind of text")),
+    };
+    Ok(inline)
+}
+
+fn align(v: &JsValue) -> Result<Align> {
+    match v.as_string().as_deref() {
+        Some("none") => Ok(Align::None),
+        Some("left") => Ok(Align::Left),
+        Some("center") => Ok(Align::Center),
+        Some("right") => Ok(Align::Right),
+        _ => Err(Error::new("one of none, left, center, right")),
+    }
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn object(v: &JsValue) -> Result<()> {
+    match v.is_object() && !Array::is_array(v) {
+        true => Ok(()),
+        false => Err(Error::new("an object")),
+    }
+}
+
+// The readers are `dyn`: one copy of each helper per type read, not one per call site.
+
+fn field<T>(v: &JsValue, key: &str, read: &dyn Fn(&JsValue) -> Result<T>) -> Result<T> {
+    read(&get(v, key)).map_err(|e| e.at(key))
+}
+
+/// A field that may be absent (or `null`).
+fn optional<T>(v: &JsValue, key: &str, read: &dyn Fn(&JsValue) -> Result<T>) -> Result<Option<T>> {
+    let value = get(v, key);
+    match value.is_undefined() || value.is_null() {
+        true => Ok(None),
+        false => read(&value).map(Some).map_err(|e| e.at(key)),
+    }
+}
+
+fn list<T>(v: &JsValue, read: &dyn Fn(&JsValue) -> Result<T>) -> Result<Vec<T>> {
+    if !Array::is_array(v) {
+        return Err(Error::new("a list"));
+    }
+    let array: &Array = v.unchecked_ref();
+    let mut items = Vec::with_capacity(array.length() as usize);
+    for i in 0..array.length() {
+        items.push(read(&array.get(i)).map_err(|e| e.at(&format!("[{i}]")))?);
+    }
+    Ok(items)
+}
+
+fn text(v: &JsValue) -> Result<String> {
+    v.as_string().ok_or(Error::new("text"))
+}
+
+/// A whole number that fits `T`.
+fn number<T: TryFrom<u64>>(v: &JsValue) -> Result<T> {
+    v.as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= u64::MAX as f64)
+        .and_then(|n| T::try_from(n as u64).ok())
+        .ok_or(Error::new("a whole number in range"))
+}
