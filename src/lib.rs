@@ -5,6 +5,11 @@
 //! the same crate the compiler writes them with; the browser parses the JSON and [`decode`] reads it. Article bodies are a typed document tree rendered as DOM
 //! nodes: nothing here parses Markdown or sets `innerHTML`.
 
+/// Talc instead of the default dlmalloc: smaller (a few KB less for every reader) and faster in WebAssembly.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod config;
 pub mod format;
 pub mod i18n;
