@@ -1,9 +1,11 @@
 // Tidings embed loader. A host page writes:
 //   <div data-tidings data-bundle="https://cdn.example/news/bundle.json"></div>
 //   <script type="module" src="https://cdn.example/tidings/tidings.js"></script>
-// Every [data-tidings] element, now or added later, gets its own widget in an open shadow root, started when it
-// nears the viewport. Assets are found relative to this file, so the folder works from any path or origin.
-// The build replaces the three names below with the content-hashed files of the same folder.
+// or, the same attributes on a custom element: <tidings-news data-bundle="…"></tidings-news>.
+// Every such element, now or added later, gets its own widget in an open shadow root, started when it nears the
+// viewport, and freed (wasm memory included) when it is removed. Assets are found relative to this file, so the
+// folder works from any path or origin. The build replaces the three names below with the content-hashed files
+// of the same folder.
 const ASSETS = { js: "__TIDINGS_JS__", wasm: "__TIDINGS_WASM__", css: "__TIDINGS_CSS__" };
 const base = new URL(".", import.meta.url);
 const asset = (name) => new URL(name, base).href;
@@ -13,8 +15,9 @@ const reserve = new CSSStyleSheet();
 reserve.replaceSync(":host{display:block;min-height:28rem}");
 
 let compiled; // the wasm is compiled once; each widget gets its own instance of it
+let embed; // the glue module: `instantiate()` makes an independent instance
 let instances = 0;
-const widgets = new Map(); // host element -> { widget, started }
+const widgets = new Map(); // host element -> { glue, widget }
 
 const lazily = new IntersectionObserver(
   (entries) => {
@@ -45,8 +48,14 @@ export function unmount(host) {
   lazily.unobserve(host);
   entry.widget?.destroy();
   host.shadowRoot?.replaceChildren();
+  // Nothing refers to the instance any more: the garbage collector frees its memory.
   widgets.delete(host);
   host.removeAttribute("data-tidings-mounted");
+}
+
+/** The wasm-bindgen exports of the widget on `host` (its own instance), for debugging and tests. */
+export function instanceOf(host) {
+  return widgets.get(host)?.glue;
 }
 
 async function start(host) {
@@ -60,15 +69,16 @@ async function start(host) {
   shadow.replaceChildren(link, root);
   try {
     compiled ??= WebAssembly.compileStreaming(fetch(asset(ASSETS.wasm)));
-    // A module URL of its own gives this widget its own instance: a fault in one widget stops only that one.
-    const instance = ++instances;
-    host.setAttribute("data-tidings-instance", String(instance));
-    const glue = await import(`${asset(ASSETS.js)}?instance=${instance}`);
+    embed ??= import(asset(ASSETS.js));
+    // An instance of its own: a fault in one widget stops only that one, and removing it frees its memory.
+    const glue = (await embed).instantiate();
+    host.setAttribute("data-tidings-instance", String(++instances));
     await glue.default({ module_or_path: await compiled });
     if (widgets.get(host) !== entry) return; // removed while loading
+    entry.glue = glue;
     entry.widget = glue.mount(host, root);
   } catch (error) {
-    compiled = undefined;
+    compiled = embed = undefined;
     fail(host, root, `The news widget could not start (${error?.message ?? error}).`);
   }
 }
@@ -94,7 +104,7 @@ function fail(host, root, message) {
   retry.addEventListener("click", () => {
     const entry = widgets.get(host);
     if (entry) {
-      entry.widget = null;
+      entry.glue = entry.widget = null;
       start(host);
     }
   });
@@ -123,3 +133,17 @@ new MutationObserver((records) => {
   }
 }).observe(document.documentElement, { childList: true, subtree: true });
 scan(document.documentElement);
+
+// The custom element: the same attributes, mounted and freed by the browser's own callbacks.
+customElements.get("tidings-news") ??
+  customElements.define(
+    "tidings-news",
+    class extends HTMLElement {
+      connectedCallback() {
+        mount(this);
+      }
+      disconnectedCallback() {
+        unmount(this);
+      }
+    },
+  );

@@ -174,7 +174,7 @@ pub fn App(props: &AppProps) -> Html {
         // The same heading, filter row and count line as the list, so nothing moves when the stories arrive.
         Fetch::Loading => html! {
             <>
-                <@{heading.clone()} class="tidings-heading">{ w.latest }</@>
+                <@{heading.clone()} class="tidings-heading" part="heading">{ w.latest }</@>
                 <TagFilters tags={Rc::new(Vec::new())} selected={Rc::new(Vec::new())} mode={MatchMode::Any}
                     ontoggle={Callback::noop()} onclear={Callback::noop()} onmode={Callback::noop()} label={config.filter_label()} />
                 <p class="tidings-count" role="status">{ w.loading_stories }</p>
@@ -183,7 +183,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Fetch::Failed(e) => html! {
             <>
-                <@{heading.clone()} class="tidings-heading">{ w.latest }</@>
+                <@{heading.clone()} class="tidings-heading" part="heading">{ w.latest }</@>
                 <Failure message={e.message(w)} onretry={retry} />
             </>
         },
@@ -191,7 +191,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Lang> context={lang}>
-            <section class={config.classes()} aria-label={config.region_label()} lang={w.lang} dir={w.dir} ref={root}>
+            <section class={config.classes()} part="widget" aria-label={config.region_label()} lang={w.lang} dir={w.dir} ref={root}>
                 { content }
             </section>
         </ContextProvider<Lang>>
@@ -236,7 +236,7 @@ fn ready(
     let (clear, mode, more) = (reader.clone(), reader.clone(), reader.clone());
     html! {
         <>
-            <@{format!("h{level}")} class="tidings-heading">{ w.latest }</@>
+            <@{format!("h{level}")} class="tidings-heading" part="heading">{ w.latest }</@>
             <TagFilters tags={Rc::new(loaded.bundle.tags.clone())} selected={Rc::new(state.selected.clone())} mode={state.mode}
                 ontoggle={dispatch(Action::Toggle)}
                 onclear={Callback::from(move |()| clear.dispatch(Action::Clear))}
@@ -249,7 +249,7 @@ fn ready(
                 }) }
             </div>
             if shown < matching.len() {
-                <button type="button" class="tidings-button tidings-more" onclick={move |_| more.dispatch(Action::ShowMore)}>{ w.show_more }</button>
+                <button type="button" class="tidings-button tidings-more" part="button" onclick={move |_| more.dispatch(Action::ShowMore)}>{ w.show_more }</button>
             }
         </>
     }

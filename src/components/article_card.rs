@@ -32,8 +32,8 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let onclick = props.onopen.reform(move |_: MouseEvent| id.clone());
     let heading_id = format!("tidings-card-{}", card.id);
     html! {
-        <article class="tidings-card" aria-labelledby={heading_id.clone()}>
-            <@{format!("h{}", props.level.min(6))} class="tidings-card-title" id={heading_id}>
+        <article class="tidings-card" part="card" aria-labelledby={heading_id.clone()}>
+            <@{format!("h{}", props.level.min(6))} class="tidings-card-title" part="card-title" id={heading_id}>
                 { match card.sources.first().filter(|s| props.link_out && format::safe_url(&s.url, false)) {
                     Some(source) => html! {
                         <a class="tidings-open" href={source.url.clone()} target="_blank" rel="noopener noreferrer" data-card={card.id.clone()}>{ &card.title }</a>

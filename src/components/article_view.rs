@@ -73,9 +73,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         Callback::from(move |()| attempt.set(*attempt + 1))
     };
     html! {
-        <article class="tidings-article" aria-labelledby="tidings-article-title">
-            <button type="button" class="tidings-button tidings-back" onclick={onclose}>{ w.back }</button>
-            <@{format!("h{}", props.level)} id="tidings-article-title" tabindex="-1" ref={heading}>{ &card.title }</@>
+        <article class="tidings-article" part="article" aria-labelledby="tidings-article-title">
+            <button type="button" class="tidings-button tidings-back" part="button" onclick={onclose}>{ w.back }</button>
+            <@{format!("h{}", props.level)} id="tidings-article-title" part="article-title" tabindex="-1" ref={heading}>{ &card.title }</@>
             <p class="tidings-meta">
                 if let Some(date) = &card.date {
                     <time datetime={date.clone()}>{ super::format_date(date, lang.locale.as_deref()) }</time>{ " · " }
@@ -101,7 +101,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 { for card.tags.iter().map(|t| {
                     let tag = t.clone();
                     let onclick = props.ontag.reform(move |_: MouseEvent| tag.clone());
-                    html! { <li><button type="button" class="tidings-tag" {onclick}>{ format!("#{t}") }</button></li> }
+                    html! { <li><button type="button" class="tidings-tag" part="tag" {onclick}>{ format!("#{t}") }</button></li> }
                 }) }
             </ul>
         </article>

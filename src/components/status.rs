@@ -35,7 +35,7 @@ pub fn Failure(props: &FailureProps) -> Html {
     html! {
         <div class="tidings-error" role="alert">
             <p>{ props.message.clone() }</p>
-            <button type="button" class="tidings-button" {onclick}>{ retry_word }</button>
+            <button type="button" class="tidings-button" part="button" {onclick}>{ retry_word }</button>
         </div>
     }
 }

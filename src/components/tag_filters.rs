@@ -41,7 +41,7 @@ pub fn TagFilters(props: &TagFiltersProps) -> Html {
         let onclick = props.ontoggle.reform(move |_: MouseEvent| tag.clone());
         html! {
             <li>
-                <button type="button" class="tidings-tag" aria-pressed={selected(t).to_string()} {onclick}>
+                <button type="button" class="tidings-tag" part="tag" aria-pressed={selected(t).to_string()} {onclick}>
                     { &t.tag }<span class="tidings-tag-count" aria-label={w.tag_count(t.count)}>{ t.count }</span>
                 </button>
             </li>
@@ -55,7 +55,7 @@ pub fn TagFilters(props: &TagFiltersProps) -> Html {
         <nav class="tidings-filters" aria-label={props.label.clone()}>
             <ul class="tidings-tags">
                 <li>
-                    <button type="button" class="tidings-tag" aria-pressed={props.selected.is_empty().to_string()} onclick={all}>{ w.all }</button>
+                    <button type="button" class="tidings-tag" part="tag" aria-pressed={props.selected.is_empty().to_string()} onclick={all}>{ w.all }</button>
                 </li>
                 { for ordered.map(button) }
             </ul>

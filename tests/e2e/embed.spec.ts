@@ -79,6 +79,37 @@ test("the host's hostile CSS does not reach the widget", async ({ page }) => {
   expect(styles.border).toBe("none");
 });
 
+test("the host brands the widget through --tidings-* properties and ::part()", async ({ page }) => {
+  await page.goto("/news-site/index.html");
+  for (const [started, status] of [[sidebar(page), "1 story"], [grid(page), "Showing 12 of 2083 stories"]] as const) {
+    await started.scrollIntoViewIfNeeded();
+    await expect(started.getByRole("status")).toHaveText(status);
+  }
+  const look = (host: ReturnType<typeof grid>) =>
+    host.locator("article").first().evaluate((card) => {
+      const title = card.querySelector(".tidings-card-title")!;
+      const pressed = card.closest("section")!.querySelector(".tidings-tag[aria-pressed=true]")!;
+      return {
+        radius: getComputedStyle(card).borderTopLeftRadius,
+        top: getComputedStyle(card).borderTopWidth,
+        font: getComputedStyle(title).fontFamily,
+        accent: getComputedStyle(pressed).backgroundColor,
+      };
+    });
+  // site.css: `#grid::part(card) { border-radius: 0; border-top: 3px solid … }`, `#grid::part(card-title)`.
+  const branded = await look(grid(page));
+  expect(branded.radius).toBe("0px");
+  expect(branded.top).toBe("3px");
+  expect(branded.font).toContain("Georgia");
+  expect(branded.accent, "--tidings-accent").toBe("rgb(138, 28, 28)");
+  // The sidebar gets the accent but none of the grid's parts.
+  const plain = await look(sidebar(page));
+  expect(plain.radius).not.toBe("0px");
+  expect(plain.top).toBe("1px");
+  expect(plain.font).not.toContain("Georgia");
+  expect(plain.accent).toBe("rgb(138, 28, 28)");
+});
+
 test("the widget's CSS does not touch the host page", async ({ page }) => {
   const probe = () =>
     page.evaluate(() =>
@@ -97,25 +128,50 @@ test("the widget's CSS does not touch the host page", async ({ page }) => {
   expect(await probe()).toEqual(without);
 });
 
-test("an instance added at run time starts, and removing it frees it", async ({ widget, page }) => {
-  const record = await recordPage(page);
-  await page.goto("/news-site/index.html");
-  await page.evaluate(() => {
-    const div = document.createElement("div");
-    div.id = "late";
-    div.setAttribute("data-tidings", "");
-    div.setAttribute("data-bundle", "/site/bundle.json");
-    document.querySelector(".story")!.append(div);
+/** How many wasm memories the page holds after a full garbage collection (DevTools' `queryObjects`). */
+async function wasmMemories(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { result } = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+  const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: result.objectId! });
+  const { result: count } = await cdp.send("Runtime.callFunctionOn", {
+    objectId: objects.objectId!,
+    functionDeclaration: "function () { return this.length; }",
+    returnByValue: true,
   });
-  const late = page.locator("#late");
-  await late.scrollIntoViewIfNeeded(); // widgets start when they near the viewport
-  await expect(late.getByRole("status")).toHaveText("1 story");
-  await page.evaluate(() => document.getElementById("late")!.remove());
-  await expect(late).toHaveCount(0);
-  await page.evaluate(() => document.querySelector(".story")!.append(Object.assign(document.createElement("p"), { id: "after" })));
-  expect((await record.events()).filter((e) => e.id === "late").map((e) => e.type)).toEqual(["tidings:ready"]);
-  expect(await record.violations()).toEqual([]);
-});
+  await cdp.detach();
+  return count.value;
+}
+
+for (const markup of ["div", "custom element"]) {
+  test(`an instance added at run time starts, and removing it frees its memory (${markup})`, async ({ widget, page }) => {
+    const record = await recordPage(page);
+    await page.goto("/news-site/index.html");
+    for (const [started, status] of [[sidebar(page), "1 story"], [grid(page), "Showing 12 of 2083 stories"]] as const) {
+      await started.scrollIntoViewIfNeeded();
+      await expect(started.getByRole("status")).toHaveText(status);
+    }
+    const before = await wasmMemories(page);
+    expect(before, "one instance per widget").toBe(2);
+    await page.evaluate((custom) => {
+      const late = document.createElement(custom ? "tidings-news" : "div");
+      late.id = "late";
+      if (!custom) late.setAttribute("data-tidings", "");
+      late.setAttribute("data-bundle", "/site/bundle.json");
+      document.querySelector(".story")!.append(late);
+    }, markup !== "div");
+    const late = page.locator("#late");
+    await late.scrollIntoViewIfNeeded(); // widgets start when they near the viewport
+    await expect(late.getByRole("status")).toHaveText("1 story");
+    expect(await wasmMemories(page), "the new widget has an instance of its own").toBe(before + 1);
+    await page.evaluate(() => document.getElementById("late")!.remove());
+    await expect(late).toHaveCount(0);
+    await expect.poll(() => wasmMemories(page), { message: "and its memory is freed" }).toBe(before);
+    await expect(sidebar(page).getByRole("status"), "the other widget is unharmed").toHaveText("1 story");
+    expect((await record.events()).filter((e) => e.id === "late").map((e) => e.type)).toEqual(["tidings:ready"]);
+    expect(await record.violations()).toEqual([]);
+  });
+}
 
 test("a bad attribute value warns with the accepted values", async ({ page }) => {
   const warnings: string[] = [];
@@ -161,24 +217,16 @@ test("a panic in one widget ends in that widget's error state; Retry starts it a
   await page.goto("/news-site/index.html");
   await sidebar(page).scrollIntoViewIfNeeded();
   await expect(sidebar(page).getByRole("status")).toHaveText("1 story");
-  // Importing the module URL the loader used for the sidebar reaches that very instance.
-  const instance = await sidebar(page).getAttribute("data-tidings-instance");
-  const js = await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[src*="tidings.js"]')!.src);
-  const glue = await page.evaluate(async (loader) => {
-    const text = await (await fetch(loader)).text();
-    return new URL(text.match(/js: "([^"]+)"/)![1], loader).href;
-  }, js);
-  await page.evaluate(
-    async ([url, n]) => {
-      const module = await import(`${url}?instance=${n}`);
-      try {
-        module.panicForTest();
-      } catch {
-        // The instance traps after its panic hook ran; that is the point.
-      }
-    },
-    [glue, instance],
-  );
+  // The loader hands out the sidebar's own instance (for debugging and tests).
+  await page.evaluate(async () => {
+    const src = document.querySelector<HTMLScriptElement>('script[src*="tidings.js"]')!.src;
+    const loader = await import(src);
+    try {
+      loader.instanceOf(document.getElementById("sidebar")).panicForTest();
+    } catch {
+      // The instance traps after its panic hook ran; that is the point.
+    }
+  });
   const alert = sidebar(page).getByRole("alert");
   await expect(alert).toContainText("The news widget stopped working.");
   const fatal = (await record.events()).find((e) => e.type === "tidings:error")!;
