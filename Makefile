@@ -7,15 +7,16 @@ TRUNK_VERSION := 0.21.14
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
+NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
 .PHONY: setup serve build test test-native test-wasm test-e2e test-authoring fuzz e2e-site bench-compiler sizes clean
 
-setup: ## Install the wasm target, trunk, wasm-bindgen-cli, wasm-opt, Chromium and the npm test packages.
+setup: ## Install the wasm target, trunk, wasm-bindgen-cli, wasm-opt, Chromium, nginx and the npm test packages.
 	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install --locked --debug trunk --version $(TRUNK_VERSION)
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install --debug wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION)
 	@[ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/playwright ] || npm ci --no-audit --no-fund
-	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/sbin/nginx ] && [ -f $(NGINX_BROTLI) ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver nginx libnginx-mod-http-brotli-static >/dev/null; }
 
 serve: setup ## Build and serve the seeds at http://127.0.0.1:8080, rebuilding on every change.
 	trunk serve --address 127.0.0.1 --port 8080
@@ -39,17 +40,19 @@ e2e-site: build ## The sites the end-to-end tests serve: the default build, and 
 	rm -rf target/e2e && mkdir -p target/e2e
 	cp -r dist target/e2e/site
 	cp -r dist target/e2e/corpus
-	cargo run --quiet --package tidings-compiler -- build ../shared/corpus/digitalgov-seeds --quiet --out target/e2e/corpus
+	cargo run --quiet --package tidings-compiler -- build ../shared/corpus/digitalgov-seeds --quiet --precompress --out target/e2e/corpus
 	cp -r dist target/e2e/attack
 	rm -rf target/e2e/attack/articles
-	cargo run --quiet --package tidings-compiler -- build tests/attack/seeds --quiet --out target/e2e/attack
+	cargo run --quiet --package tidings-compiler -- build tests/attack/seeds --quiet --precompress --out target/e2e/attack
 	cp -r target/e2e/attack target/e2e/tt
 	sed -i 's|<meta charset="utf-8" />|<meta charset="utf-8" /><meta http-equiv="Content-Security-Policy" content="require-trusted-types-for '"'script'"'; trusted-types '"'none'"'" />|' target/e2e/tt/index.html
+	rm -f target/e2e/tt/index.html.br target/e2e/tt/index.html.gz # their copies would be served without the policy
 	cp -r dist target/e2e/hostile
-	rm -rf target/e2e/hostile/articles
+	rm -rf target/e2e/hostile/articles target/e2e/hostile/bundle.json.*
 	cp -r tests/attack/hostile-bundle/. target/e2e/hostile/
 	cp -r dist target/e2e/tidings
 	cp -r examples/news-site target/e2e/news-site
+	mkdir -p target/e2e/elsewhere && cp tests/e2e/pages/elsewhere.html target/e2e/elsewhere/index.html
 
 test-e2e: e2e-site ## Playwright, desktop and Pixel 7, against a real static server.
 	npx playwright test

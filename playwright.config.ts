@@ -18,9 +18,10 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
     { name: "pixel7", use: { ...devices["Pixel 7"], launchOptions } },
   ],
-  // A real static server over the release build (`make e2e-site` writes target/e2e).
+  // nginx over the release build (`make e2e-site` writes target/e2e), precompressed files and cache headers as
+  // deployed. Port 4174 is the same folder as another origin, for cross-origin embedding.
   webServer: {
-    command: "python3 tests/e2e/serve.py 4173 target/e2e",
+    command: "serve/nginx.sh target/e2e 4173 4174",
     url: "http://127.0.0.1:4173/site/index.html",
     reuseExistingServer: false,
   },

@@ -1,10 +1,13 @@
 // Writes the embed files into a built folder (Trunk runs it after each build: Trunk.toml, post_build hook):
 // - `tidings-embed-<hash>.js`: wasm-bindgen's glue wrapped in a factory, so that each widget gets an instance of
 //   its own (its own wasm memory, freed with it) from one module record;
-// - `tidings.js`: the stable-named loader, pointing at that folder's content-hashed wasm, embed JS and CSS.
+// - `tidings.js`: the stable-named loader, pointing at that folder's content-hashed wasm, embed JS and CSS;
+// - in release builds, `.br` (brotli 11) and `.gz` (gzip 9) copies of the wasm, JS, CSS and page, for a static
+//   server to send as they are (the compiler writes those of the bundle: `tidings build --precompress`).
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dir = process.argv[2];
 const files = readdirSync(dir);
@@ -50,3 +53,11 @@ const loader = readFileSync(new URL("./tidings.js", import.meta.url), "utf8")
   .replace("__TIDINGS_WASM__", find(/^tidings-widget-[0-9a-f]+_bg\.wasm$/))
   .replace("__TIDINGS_CSS__", find(/^style-[0-9a-f]+\.css$/));
 writeFileSync(join(dir, "tidings.js"), loader);
+
+if (process.env.TRUNK_PROFILE === "release") {
+  for (const name of readdirSync(dir).filter((f) => /\.(wasm|js|css|html)$/.test(f))) {
+    const bytes = readFileSync(join(dir, name));
+    writeFileSync(join(dir, `${name}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    writeFileSync(join(dir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
+  }
+}

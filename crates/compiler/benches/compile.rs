@@ -48,7 +48,7 @@ fn main() {
         let c = compile(seeds.path(), &Options::default(), &|_, _| {});
         let o = c.output.expect("the corpus compiles");
         assert_eq!(o.bundle.articles.len(), docs);
-        output::write(out.path(), &output::render(&o)).unwrap();
+        output::write(out.path(), &output::render(&o), output::Compression::None).unwrap();
         (out, c.report, o) // dropped after the clock stops: deleting 10,000 files is not the compiler's work
     });
     let raw = best_of(|| {

@@ -35,6 +35,10 @@ enum Command {
         /// Folder to write the bundle into (created if missing). Only `bundle.json` and `articles/` are touched.
         #[arg(long, short, value_name = "OUT_DIR")]
         out: PathBuf,
+        /// Also write brotli (`.br`) and gzip (`.gz`) copies of every file, for a static server to send as they
+        /// are (nginx `brotli_static on; gzip_static on;`). Slower: use it for the build you deploy.
+        #[arg(long)]
+        precompress: bool,
     },
     /// Report the same diagnostics as `build` without writing anything.
     Check {
@@ -75,7 +79,11 @@ const PROGRESS_FROM: usize = 200;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (common, out) = match cli.command {
-        Command::Build { common, out } => (common, Some(out)),
+        Command::Build {
+            common,
+            out,
+            precompress,
+        } => (common, Some((out, precompress))),
         Command::Check { common } => (common, None),
     };
     let started = Instant::now();
@@ -101,9 +109,13 @@ fn main() -> ExitCode {
     );
     let failed = report.fails(common.strict);
     let result = match (&out, output) {
-        (Some(out), Some(output)) if !failed => {
+        (Some((out, precompress)), Some(output)) if !failed => {
             let rendered = output::render(&output);
-            match output::write(out, &rendered) {
+            let compression = match precompress {
+                true => output::Compression::Precompressed,
+                false => output::Compression::None,
+            };
+            match output::write(out, &rendered, compression) {
                 Ok(()) => {
                     summary += &format!("; wrote {} in {:.2?}", out.display(), started.elapsed());
                     ExitCode::SUCCESS

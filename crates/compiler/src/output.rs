@@ -5,6 +5,10 @@
 //! (`articles/<xxh3>.json`), so a new run adds files beside the old ones instead of overwriting them. The order of a write is: new body files, then `bundle.json` through a
 //! temporary file renamed into place (atomic on one file system), then the body files no bundle refers to any
 //! more are removed. Whenever the run stops, `bundle.json` on disk is whole and every body it names exists.
+//!
+//! With [`Compression::Precompressed`] each file also gets a brotli (`.br`) and a gzip (`.gz`) copy beside it,
+//! written before the file itself, so a static server (nginx's `brotli_static` and `gzip_static`) can send the
+//! smallest form without compressing on every request.
 
 use std::fs;
 use std::io::{self, Write};
@@ -75,41 +79,105 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     json
 }
 
+/// Whether files get precompressed copies beside them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    /// Only the JSON files.
+    None,
+    /// Each JSON file with `.br` (brotli, quality 11) and `.gz` (gzip, level 9) copies.
+    Precompressed,
+}
+
+/// The suffixes of the precompressed copies.
+const COMPRESSED: [&str; 2] = [".br", ".gz"];
+
 /// Writes `rendered` into `out_dir` (created if missing), replacing the previous bundle atomically.
-pub fn write(out_dir: &Path, rendered: &Rendered) -> io::Result<()> {
+pub fn write(out_dir: &Path, rendered: &Rendered, compression: Compression) -> io::Result<()> {
     let articles = out_dir.join(ARTICLES_DIR);
     fs::create_dir_all(&articles)?;
     remove_stale_temporaries(out_dir)?;
     remove_stale_temporaries(&articles)?;
     rendered.bodies.par_iter().try_for_each(|(path, json)| {
         let target = out_dir.join(path);
+        write_compressed(&target, json.as_bytes(), compression, false)?;
         // A body's name is its content's hash: an existing file already holds these bytes.
-        if target.exists() {
-            Ok(())
-        } else {
-            write_atomic(&target, json.as_bytes(), false)
+        match target.exists() {
+            true => Ok(()),
+            false => write_atomic(&target, json.as_bytes(), false),
         }
     })?;
-    write_atomic(
-        &out_dir.join(BUNDLE_FILE),
-        rendered.bundle_json.as_bytes(),
-        true,
-    )?;
+    let bundle = out_dir.join(BUNDLE_FILE);
+    write_compressed(&bundle, rendered.bundle_json.as_bytes(), compression, true)?;
+    write_atomic(&bundle, rendered.bundle_json.as_bytes(), true)?;
+    if compression == Compression::None {
+        // Copies of an earlier bundle would be served instead of this one.
+        for suffix in COMPRESSED {
+            remove_if_present(&out_dir.join(format!("{BUNDLE_FILE}{suffix}")))?;
+        }
+    }
 
-    let keep: std::collections::HashSet<&str> = rendered
-        .bodies
-        .iter()
-        .filter_map(|(p, _)| p.strip_prefix(ARTICLES_DIR)?.strip_prefix('/'))
-        .collect();
+    let mut keep = std::collections::HashSet::new();
+    for (path, _) in &rendered.bodies {
+        let Some(name) = path
+            .strip_prefix(ARTICLES_DIR)
+            .and_then(|p| p.strip_prefix('/'))
+        else {
+            continue;
+        };
+        keep.insert(name.to_string());
+        if compression == Compression::Precompressed {
+            keep.extend(COMPRESSED.map(|suffix| format!("{name}{suffix}")));
+        }
+    }
     for entry in fs::read_dir(&articles)? {
         let entry = entry?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.ends_with(".json") && !keep.contains(name.as_ref()) {
+        let ours = [".json", ".json.br", ".json.gz"]
+            .iter()
+            .any(|ext| name.ends_with(ext));
+        if ours && !keep.contains(name.as_ref()) {
             fs::remove_file(entry.path())?;
         }
     }
     Ok(())
+}
+
+/// Writes the `.br` and `.gz` copies of `target`'s `bytes` (unless they exist and `target` is content-named).
+fn write_compressed(
+    target: &Path,
+    bytes: &[u8],
+    compression: Compression,
+    replace: bool,
+) -> io::Result<()> {
+    if compression == Compression::None {
+        return Ok(());
+    }
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let [br, gz] = COMPRESSED.map(|suffix| target.with_file_name(format!("{name}{suffix}")));
+    if replace || !br.exists() {
+        let mut out = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+        write_atomic(&br, &out, replace)?;
+    }
+    if replace || !gz.exists() {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(bytes)?;
+        write_atomic(&gz, &encoder.finish()?, replace)?;
+    }
+    Ok(())
+}
+
+fn remove_if_present(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// Temporary files a killed run left behind (`.<name>.tmp-<pid>`).

@@ -156,6 +156,65 @@ fn a_rebuild_replaces_old_bodies_and_keeps_other_files() {
     );
 }
 
+fn unbrotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    brotli::BrotliDecompress(&mut &bytes[..], &mut out).expect("valid brotli");
+    out
+}
+
+fn ungzip(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut out)
+        .expect("valid gzip");
+    out
+}
+
+#[test]
+fn precompress_writes_brotli_and_gzip_copies_that_a_plain_build_removes() {
+    let seeds = seeds_dir(&[("a.md", GOOD), ("b.md", &GOOD.replace("Text.", "B."))]);
+    let out = tempfile::tempdir().unwrap();
+    let build = |extra: &[&str]| {
+        let mut args = vec![
+            "build",
+            seeds.path().to_str().unwrap(),
+            "--out",
+            out.path().to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let run = tidings(&args);
+        assert!(run.status.success(), "{}", stderr(&run));
+    };
+    build(&["--precompress"]);
+    let files = snapshot(out.path());
+    let jsons: Vec<_> = files
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    assert!(jsons.len() >= 2, "bundle.json and a chunk");
+    for (path, json) in &jsons {
+        let copy = |suffix: &str| {
+            let name = format!("{}{suffix}", path.display());
+            let found = files.iter().find(|(p, _)| p.to_string_lossy() == name);
+            found.unwrap_or_else(|| panic!("no {name}")).1.clone()
+        };
+        assert_eq!(&unbrotli(&copy(".br")), json, "{}", path.display());
+        assert_eq!(&ungzip(&copy(".gz")), json, "{}", path.display());
+        assert!(copy(".br").len() < json.len());
+    }
+    assert_eq!(files.len(), jsons.len() * 3);
+
+    // A plain build must not leave copies of an older bundle for a server to send instead.
+    fs::write(seeds.path().join("a.md"), GOOD.replace("Text.", "New.")).unwrap();
+    build(&[]);
+    let names: Vec<_> = snapshot(out.path()).into_iter().map(|(p, _)| p).collect();
+    assert!(
+        names
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "json")),
+        "{names:?}"
+    );
+}
+
 #[test]
 fn check_reports_every_error_and_writes_nothing() {
     let run = tidings(&["check", invalid().to_str().unwrap()]);
