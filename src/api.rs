@@ -4,7 +4,7 @@
 use std::fmt;
 
 use js_sys::JsString;
-use tidings_bundle::{BodyChunk, Bundle, SCHEMA_VERSION};
+use tidings_bundle::{BodyChunk, CardShard, Manifest, SCHEMA_VERSION};
 
 use crate::decode;
 use wasm_bindgen::closure::Closure;
@@ -148,8 +148,13 @@ async fn get<T>(
 }
 
 /// Fetches `bundle.json`.
-pub async fn bundle(url: &str) -> Result<Bundle, FetchError> {
-    get(url, decode::bundle).await
+pub async fn bundle(url: &str) -> Result<Manifest, FetchError> {
+    get(url, decode::manifest).await
+}
+
+/// Fetches a card shard. `path` is relative to the bundle's URL.
+pub async fn shard(bundle_url: &str, path: &str) -> Result<CardShard, FetchError> {
+    get(&resolve(bundle_url, path), decode::shard).await
 }
 
 /// Fetches a body chunk. `path` is relative to the bundle's URL.

@@ -10,7 +10,8 @@ use std::fmt;
 
 use js_sys::{Array, Object, Reflect};
 use tidings_bundle::{
-    Align, ArticleBody, Block, BodyChunk, Bundle, Card, Footnote, Inline, Source, TagCount,
+    Align, ArticleBody, Block, BodyChunk, Card, CardShard, Footnote, Inline, Manifest, Source,
+    TagCount,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -54,11 +55,22 @@ impl fmt::Display for Error {
 type Result<T> = std::result::Result<T, Error>;
 
 /// `bundle.json`.
-pub fn bundle(v: &JsValue) -> Result<Bundle> {
+pub fn manifest(v: &JsValue) -> Result<Manifest> {
     object(v)?;
-    Ok(Bundle {
+    Ok(Manifest {
         schema_version: field(v, "schema_version", &number)?,
+        total: field(v, "total", &number)?,
         tags: field(v, "tags", &|v| list(v, &tag_count))?,
+        articles: field(v, "articles", &|v| list(v, &card))?,
+        index: field(v, "index", &|v| list(v, &text))?,
+    })
+}
+
+/// A card shard.
+pub fn shard(v: &JsValue) -> Result<CardShard> {
+    object(v)?;
+    Ok(CardShard {
+        schema_version: field(v, "schema_version", &number)?,
         articles: field(v, "articles", &|v| list(v, &card))?,
     })
 }

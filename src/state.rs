@@ -1,10 +1,10 @@
-//! The widget's state: one reducer, and filtering as a pure function native tests call.
+//! The widget's state: one reducer, and filtering through per-tag posting lists, pure and natively tested.
 //!
 //! Tag filters match **any** selected tag by default (a reader picking "israel" and "usa" wants stories about
 //! either); the reader can switch to **all** (stories carrying every selected tag). The list always shows
 //! which mode is on.
 
-use tidings_bundle::Card;
+use std::collections::HashMap;
 
 /// Cards in the DOM before "Show more".
 pub const PAGE_SIZE: usize = 12;
@@ -114,59 +114,125 @@ impl State {
         }
         self
     }
+}
 
-    /// Whether a card with `tags` passes the filter.
-    pub fn matches(&self, tags: &[String]) -> bool {
-        let has = |t: &String| tags.contains(t);
-        match self.mode {
-            _ if self.selected.is_empty() => true,
-            MatchMode::Any => self.selected.iter().any(has),
-            MatchMode::All => self.selected.iter().all(has),
+/// For each tag, the positions (in bundle order) of the cards that carry it. A filter reads the lists of the
+/// selected tags only: its cost follows the number of matching stories, not the size of the bundle.
+#[derive(Debug, Clone, Default)]
+pub struct Postings {
+    lists: HashMap<String, Vec<u32>>,
+    len: u32,
+}
+
+impl Postings {
+    /// Adds the next card, carrying `tags`.
+    pub fn push(&mut self, tags: &[String]) {
+        for tag in tags {
+            let list = self.lists.entry(tag.clone()).or_default();
+            if list.last() != Some(&self.len) {
+                list.push(self.len);
+            }
         }
+        self.len += 1;
+    }
+
+    /// How many cards have been added.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether no card has been added.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The cards that pass `state`'s filter.
+    pub fn matching(&self, state: &State) -> Matches {
+        if state.selected.is_empty() {
+            return Matches::Every(self.len as usize);
+        }
+        let none = Vec::new();
+        let mut lists: Vec<&Vec<u32>> = state
+            .selected
+            .iter()
+            .map(|t| self.lists.get(t).unwrap_or(&none))
+            .collect();
+        let positions = match state.mode {
+            _ if lists.len() == 1 => lists[0].clone(),
+            MatchMode::Any => {
+                let mut union: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+                union.sort_unstable();
+                union.dedup();
+                union
+            }
+            MatchMode::All => {
+                // The shortest list first: every other list is only searched.
+                lists.sort_by_key(|l| l.len());
+                let mut both = lists[0].clone();
+                for list in &lists[1..] {
+                    both.retain(|p| list.binary_search(p).is_ok());
+                }
+                both
+            }
+        };
+        Matches::Some(positions)
     }
 }
 
-/// Indices of the cards that pass the filter, in bundle order (newest first).
-pub fn matching(cards: &[Card], state: &State) -> Vec<usize> {
-    cards
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| state.matches(&c.tags))
-        .map(|(i, _)| i)
-        .collect()
+/// The cards that pass a filter, as positions in bundle order (newest first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Matches {
+    /// No filter: the first this many cards.
+    Every(usize),
+    /// These positions, ascending.
+    Some(Vec<u32>),
+}
+
+impl Matches {
+    /// How many cards match.
+    pub fn len(&self) -> usize {
+        match self {
+            Self::Every(n) => *n,
+            Self::Some(p) => p.len(),
+        }
+    }
+
+    /// Whether no card matches.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The first `n` matching positions.
+    pub fn first(&self, n: usize) -> Vec<usize> {
+        match self {
+            Self::Every(all) => (0..n.min(*all)).collect(),
+            Self::Some(p) => p.iter().take(n).map(|&i| i as usize).collect(),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn card(id: &str, tags: &[&str]) -> Card {
-        Card {
-            id: id.into(),
-            slug: id.into(),
-            title: id.into(),
-            date: None,
-            tags: tags.iter().map(|t| t.to_string()).collect(),
-            sources: vec![],
-            excerpt: String::new(),
-            reading_minutes: 1,
-            image: None,
-            lang: None,
-            body: String::new(),
+    fn postings(cards: &[&[&str]]) -> Postings {
+        let mut postings = Postings::default();
+        for tags in cards {
+            postings.push(&tags.iter().map(|t| t.to_string()).collect::<Vec<_>>());
         }
+        postings
     }
 
-    fn cards() -> Vec<Card> {
-        vec![
-            card("a", &["israel", "usa"]),
-            card("b", &["usa"]),
-            card("c", &["gaza"]),
-        ]
+    /// Stories a (israel, usa), b (usa), c (gaza): the positions that match `state`.
+    fn matching(state: &State) -> Vec<usize> {
+        let cards = postings(&[&["israel", "usa"], &["usa"], &["gaza"]]);
+        let matches = cards.matching(state);
+        matches.first(matches.len())
     }
 
     #[test]
     fn no_selection_shows_every_story() {
-        assert_eq!(matching(&cards(), &State::default()), [0, 1, 2]);
+        assert_eq!(matching(&State::default()), [0, 1, 2]);
     }
 
     #[test]
@@ -174,7 +240,7 @@ mod tests {
         let s = State::default()
             .reduce(Action::Toggle("israel".into()))
             .reduce(Action::Toggle("gaza".into()));
-        assert_eq!(matching(&cards(), &s), [0, 2]);
+        assert_eq!(matching(&s), [0, 2]);
     }
 
     #[test]
@@ -183,7 +249,63 @@ mod tests {
             .reduce(Action::Toggle("israel".into()))
             .reduce(Action::Toggle("usa".into()))
             .reduce(Action::SetMode(MatchMode::All));
-        assert_eq!(matching(&cards(), &s), [0]);
+        assert_eq!(matching(&s), [0]);
+    }
+
+    #[test]
+    fn a_tag_no_story_carries_matches_nothing() {
+        let s = State::default().reduce(Action::Toggle("mars".into()));
+        assert_eq!(matching(&s), Vec::<usize>::new());
+        let s = s
+            .reduce(Action::Toggle("usa".into()))
+            .reduce(Action::SetMode(MatchMode::All));
+        assert_eq!(matching(&s), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn posting_lists_agree_with_checking_every_story() {
+        // 5,000 stories with up to four of eight tags each, chosen by a fixed pseudo-random sequence.
+        let tags = ["a", "b", "c", "d", "e", "f", "g", "h"].map(String::from);
+        let mut seed = 0x2545_f491_u32;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        let cards: Vec<Vec<String>> = (0..5_000)
+            .map(|_| {
+                (0..next() % 5)
+                    .map(|_| tags[next() as usize % 8].clone())
+                    .collect()
+            })
+            .collect();
+        let mut postings = Postings::default();
+        cards.iter().for_each(|c| postings.push(c));
+        for selected in [
+            &["a"][..],
+            &["a", "b"],
+            &["c", "d", "e"],
+            &["h", "a", "g", "b"],
+        ] {
+            for mode in [MatchMode::Any, MatchMode::All] {
+                let state = State {
+                    selected: selected.iter().map(|t| t.to_string()).collect(),
+                    mode,
+                    ..State::default()
+                };
+                let has = |c: &Vec<String>, t: &String| c.contains(t);
+                let expected: Vec<usize> = (0..cards.len())
+                    .filter(|&i| match mode {
+                        MatchMode::Any => state.selected.iter().any(|t| has(&cards[i], t)),
+                        MatchMode::All => state.selected.iter().all(|t| has(&cards[i], t)),
+                    })
+                    .collect();
+                let found = postings.matching(&state);
+                assert_eq!(found.first(usize::MAX), expected, "{selected:?} {mode:?}");
+                assert_eq!(found.len(), expected.len());
+            }
+        }
     }
 
     #[test]

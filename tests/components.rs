@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const BUNDLE: &str = r#"{"schema_version":1,
+const BUNDLE: &str = r#"{"schema_version":2,"total":3,"index":[],
  "tags":[{"tag":"usa","count":2},{"tag":"israel","count":1},{"tag":"gaza","count":1}],
  "articles":[
   {"id":"a","slug":"a","title":"Story A","date":"2023-11-02","tags":["israel","usa"],
@@ -175,14 +175,16 @@ async fn an_http_error_shows_the_status_and_a_retry() {
 
 #[wasm_bindgen_test]
 async fn a_bundle_of_another_version_asks_for_a_rebuild() {
-    let root = mount(data_url(r#"{"schema_version":2,"tags":[],"articles":[]}"#));
+    let root = mount(data_url(
+        r#"{"schema_version":99,"total":0,"tags":[],"articles":[],"index":[]}"#,
+    ));
     let alert = wait_for(&root, "[role=alert]").await;
     assert!(alert.text_content().unwrap().contains("rebuild the bundle"));
 }
 
 #[wasm_bindgen_test]
 async fn an_unreadable_bundle_says_so() {
-    let root = mount(data_url(r#"{"schema_version":1,"tags":"#));
+    let root = mount(data_url(r#"{"schema_version":2,"tags":"#));
     let alert = wait_for(&root, "[role=alert]").await;
     assert!(
         alert.text_content().unwrap().contains("could not be read"),

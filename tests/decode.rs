@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use tidings_bundle::{
-    Align, ArticleBody, Block, BodyChunk, Bundle, Card, Footnote, Inline, Source, TagCount,
-    SCHEMA_VERSION,
+    Align, ArticleBody, Block, BodyChunk, Card, CardShard, Footnote, Inline, Manifest, Source,
+    TagCount, SCHEMA_VERSION,
 };
 use tidings_widget::decode;
 use wasm_bindgen::JsValue;
@@ -102,7 +102,7 @@ fn a_body_chunk_reads_back_exactly_as_serde_wrote_it() {
 }
 
 #[wasm_bindgen_test]
-fn a_bundle_reads_back_exactly_as_serde_wrote_it() {
+fn a_manifest_and_a_shard_read_back_exactly_as_serde_wrote_them() {
     let card = |id: &str, date: Option<&str>| Card {
         id: id.into(),
         slug: id.into(),
@@ -121,41 +121,53 @@ fn a_bundle_reads_back_exactly_as_serde_wrote_it() {
         lang: date.map(|_| "ar".into()),
         body: "articles/0123456789abcdef.json".into(),
     };
-    let bundle = Bundle {
+    let manifest = Manifest {
         schema_version: SCHEMA_VERSION,
+        total: 3,
         tags: vec![TagCount {
             tag: "usa".into(),
             count: 2,
         }],
         articles: vec![card("a", Some("2023-11-01")), card("b", None)],
+        index: vec!["index/0123456789abcdef.json".into()],
     };
-    let json = serde_json::to_string(&bundle).unwrap();
-    assert_eq!(decode::bundle(&parse(&json)), Ok(bundle));
+    let json = serde_json::to_string(&manifest).unwrap();
+    assert_eq!(decode::manifest(&parse(&json)), Ok(manifest));
+    let shard = CardShard {
+        schema_version: SCHEMA_VERSION,
+        articles: vec![card("c", Some("2023-10-30"))],
+    };
+    let json = serde_json::to_string(&shard).unwrap();
+    assert_eq!(decode::shard(&parse(&json)), Ok(shard));
 }
 
 /// The message a reader sees for a bundle of the wrong shape.
 fn error(json: &str) -> String {
-    decode::bundle(&parse(json)).unwrap_err().to_string()
+    decode::manifest(&parse(json)).unwrap_err().to_string()
 }
 
 #[wasm_bindgen_test]
 fn a_wrong_shape_names_the_place_and_what_belongs_there() {
     assert_eq!(error("[]"), "the file should be an object");
     assert_eq!(
-        error(r#"{"schema_version":1,"tags":"none","articles":[]}"#),
+        error(r#"{"schema_version":2,"total":0,"tags":"none","articles":[]}"#),
         "`tags` should be a list"
     );
     assert_eq!(
-        error(r#"{"schema_version":1,"tags":[{"tag":"a","count":-1}],"articles":[]}"#),
+        error(r#"{"schema_version":2,"total":0,"tags":[{"tag":"a","count":-1}],"articles":[]}"#),
         "`tags[0].count` should be a whole number in range"
     );
     let card = r#"{"id":"a","slug":"a","tags":[],"sources":[],"excerpt":"","reading_minutes":1,"body":"b"}"#;
     assert_eq!(
         error(&format!(
-            r#"{{"schema_version":1,"tags":[],"articles":[{card},{}]}}"#,
+            r#"{{"schema_version":2,"total":2,"tags":[],"articles":[{card},{}]}}"#,
             card.replace(r#""slug":"a","#, r#""slug":"a","title":7,"#)
         )),
         "`articles[0].title` should be text"
+    );
+    assert_eq!(
+        error(r#"{"schema_version":2,"total":0,"tags":[],"articles":[],"index":[1]}"#),
+        "`index[0]` should be text"
     );
     let chunk = r#"{"schema_version":1,"bodies":[{"id":"a","blocks":[{"list":{"items":[[{"paragraph":[{"link":{"href":"x","content":[{"shout":"hi"}]}}]}]]}}]}]}"#;
     assert_eq!(

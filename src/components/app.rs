@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use tidings_bundle::{Bundle, Card};
+use tidings_bundle::{Card, Manifest, TagCount};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -14,7 +14,7 @@ use super::tag_filters::TagFilters;
 use super::Lang;
 use crate::api::{self, FetchError};
 use crate::config::{Config, Layout, Open};
-use crate::state::{self, Action, MatchMode, State};
+use crate::state::{Action, MatchMode, Postings, State};
 use crate::url_state;
 use wasm_bindgen::prelude::*;
 
@@ -43,19 +43,58 @@ pub enum WidgetEvent {
     Error { message: String },
 }
 
-/// A bundle ready to show: cards shared by `Rc` so components can hold them cheaply.
-#[derive(PartialEq)]
+/// The stories so far: the manifest's cards, then each shard's as it arrives. Cards are shared by `Rc` so
+/// components can hold them cheaply.
+#[derive(Clone)]
 struct Loaded {
-    bundle: Bundle,
+    /// Every tag with its count (complete from the start: the manifest has them).
+    tags: Rc<Vec<TagCount>>,
+    /// How many stories the bundle has.
+    total: usize,
     cards: Vec<Rc<Card>>,
+    postings: Postings,
+    /// Shards still to come.
+    pending: usize,
+    /// Why a shard could not be loaded.
+    failed: Option<FetchError>,
 }
 
-#[derive(Clone, PartialEq)]
+impl Loaded {
+    fn new(manifest: Manifest) -> Self {
+        let mut loaded = Self {
+            tags: Rc::new(manifest.tags),
+            total: manifest.total as usize,
+            cards: Vec::new(),
+            postings: Postings::default(),
+            pending: manifest.index.len(),
+            failed: None,
+        };
+        loaded.append(manifest.articles);
+        loaded
+    }
+
+    fn append(&mut self, cards: Vec<Card>) {
+        self.cards.reserve(cards.len());
+        for card in cards {
+            self.postings.push(&card.tags);
+            self.cards.push(Rc::new(card));
+        }
+    }
+
+    fn by_id(&self, id: &str) -> Option<&Rc<Card>> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+}
+
+#[derive(Clone)]
 enum Fetch {
     Loading,
     Ready(Rc<Loaded>),
     Failed(FetchError),
 }
+
+/// How often, at most, arriving shards re-render the list (a 100,000-story bundle has a hundred and more).
+const PUBLISH_MS: f64 = 150.0;
 
 /// The reducer wrapper Yew needs; the logic is [`State::reduce`].
 #[derive(PartialEq)]
@@ -86,25 +125,70 @@ pub fn App(props: &AppProps) -> Html {
         } else {
             props.bundle.clone()
         };
+        // Each run has a generation: a task from an earlier run (or a removed widget) stops writing.
+        let generation = use_mut_ref(|| 0u32);
         use_effect_with((url.clone(), *attempt), move |_| {
+            let mine = {
+                let mut g = generation.borrow_mut();
+                *g = g.wrapping_add(1);
+                *g
+            };
+            let current = {
+                let generation = generation.clone();
+                move || *generation.borrow() == mine
+            };
             fetch.set(Fetch::Loading);
             spawn_local(async move {
-                fetch.set(match api::bundle(&url).await {
-                    Ok(bundle) => {
-                        onevent.emit(WidgetEvent::Ready {
-                            articles: bundle.articles.len(),
-                        });
-                        let cards = bundle.articles.iter().cloned().map(Rc::new).collect();
-                        Fetch::Ready(Rc::new(Loaded { bundle, cards }))
-                    }
+                let manifest = match api::bundle(&url).await {
+                    Ok(manifest) => manifest,
                     Err(e) => {
-                        onevent.emit(WidgetEvent::Error {
-                            message: e.to_string(),
-                        });
-                        Fetch::Failed(e)
+                        if current() {
+                            onevent.emit(WidgetEvent::Error {
+                                message: e.to_string(),
+                            });
+                            fetch.set(Fetch::Failed(e));
+                        }
+                        return;
                     }
+                };
+                if !current() {
+                    return;
+                }
+                onevent.emit(WidgetEvent::Ready {
+                    articles: manifest.total as usize,
                 });
+                let index = manifest.index.clone();
+                let mut loaded = Loaded::new(manifest);
+                fetch.set(Fetch::Ready(Rc::new(loaded.clone())));
+                // The rest of the cards, in order, after the first view.
+                let mut published = js_sys::Date::now();
+                for path in index {
+                    let result = api::shard(&url, &path).await;
+                    if !current() {
+                        return;
+                    }
+                    loaded.pending -= 1;
+                    match result {
+                        Ok(shard) => loaded.append(shard.articles),
+                        Err(e) => {
+                            onevent.emit(WidgetEvent::Error {
+                                message: e.to_string(),
+                            });
+                            loaded.failed = Some(e);
+                        }
+                    }
+                    let done = loaded.pending == 0 || loaded.failed.is_some();
+                    if done || js_sys::Date::now() - published >= PUBLISH_MS {
+                        fetch.set(Fetch::Ready(Rc::new(loaded.clone())));
+                        published = js_sys::Date::now();
+                    }
+                    if loaded.failed.is_some() {
+                        return;
+                    }
+                }
             });
+            let generation = generation.clone();
+            move || *generation.borrow_mut() += 1
         });
     }
     {
@@ -139,12 +223,7 @@ pub fn App(props: &AppProps) -> Html {
                     return;
                 }
                 if let (Some(id), Fetch::Ready(loaded)) = (&state.open, &*fetch) {
-                    let slug = loaded
-                        .cards
-                        .iter()
-                        .find(|c| c.id == *id)
-                        .map(|c| c.slug.clone())
-                        .unwrap_or_default();
+                    let slug = loaded.by_id(id).map(|c| c.slug.clone()).unwrap_or_default();
                     onevent.emit(WidgetEvent::Open {
                         id: id.clone(),
                         slug,
@@ -187,7 +266,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Failure message={e.message(w)} onretry={retry} />
             </>
         },
-        Fetch::Ready(loaded) => ready(loaded, &reader, &url_of(props), &config),
+        Fetch::Ready(loaded) => ready(loaded, &reader, &url_of(props), &config, retry),
     };
     html! {
         <ContextProvider<Lang> context={lang}>
@@ -211,6 +290,7 @@ fn ready(
     reader: &UseReducerHandle<Reader>,
     bundle_url: &AttrValue,
     config: &Config,
+    retry: Callback<()>,
 ) -> Html {
     let w = config.words();
     let level = config.heading_level;
@@ -219,11 +299,7 @@ fn ready(
         let reader = reader.clone();
         Callback::from(move |s: String| reader.dispatch(f(s)))
     };
-    if let Some(card) = state
-        .open
-        .as_ref()
-        .and_then(|id| loaded.cards.iter().find(|c| c.id == *id))
-    {
+    if let Some(card) = state.open.as_ref().and_then(|id| loaded.by_id(id)) {
         let reader2 = reader.clone();
         return html! {
             <ArticleView card={card.clone()} bundle={bundle_url.clone()} level={level}
@@ -231,25 +307,34 @@ fn ready(
                 ontag={dispatch(Action::Only)} />
         };
     }
-    let matching = state::matching(&loaded.bundle.articles, state);
-    let shown = matching.len().min(state.shown);
+    let matching = loaded.postings.matching(state);
+    // Without a filter the count is the bundle's, even while its later cards are on their way.
+    let count = match state.selected.is_empty() {
+        true => loaded.total,
+        false => matching.len(),
+    };
+    let shown = count.min(state.shown);
     let (clear, mode, more) = (reader.clone(), reader.clone(), reader.clone());
     html! {
         <>
             <@{format!("h{level}")} class="tidings-heading" part="heading">{ w.latest }</@>
-            <TagFilters tags={Rc::new(loaded.bundle.tags.clone())} selected={Rc::new(state.selected.clone())} mode={state.mode}
+            <TagFilters tags={loaded.tags.clone()} selected={Rc::new(state.selected.clone())} mode={state.mode}
                 ontoggle={dispatch(Action::Toggle)}
                 onclear={Callback::from(move |()| clear.dispatch(Action::Clear))}
                 onmode={Callback::from(move |m| mode.dispatch(Action::SetMode(m)))} label={config.filter_label()} />
-            <p class="tidings-count" aria-live="polite" role="status">{ config.words().showing(shown, matching.len()) }</p>
-            <div class="tidings-cards">
-                { for matching[..shown].iter().map(|&i| html! {
+            <p class="tidings-count" aria-live="polite" role="status">{ config.words().showing(shown, count) }</p>
+            // Busy while later cards are still arriving: counts and pages may still grow.
+            <div class="tidings-cards" aria-busy={(loaded.pending > 0 && loaded.failed.is_none()).to_string()}>
+                { for matching.first(shown).into_iter().map(|i| html! {
                     <ArticleCard key={loaded.cards[i].id.clone()} card={loaded.cards[i].clone()} onopen={dispatch(Action::Open)}
                         level={level + 1} link_out={config.open == Open::Link} compact={config.layout == Layout::Compact} />
                 }) }
             </div>
-            if shown < matching.len() {
+            if shown < count {
                 <button type="button" class="tidings-button tidings-more" part="button" onclick={move |_| more.dispatch(Action::ShowMore)}>{ w.show_more }</button>
+            }
+            if let Some(e) = &loaded.failed {
+                <Failure message={e.message(w)} onretry={retry} />
             }
         </>
     }
@@ -279,11 +364,8 @@ fn use_url_sync(
                 .unwrap_or_default();
             let wanted = url_state::read(&search, &key);
             let open = wanted.story.and_then(|slug| {
-                loaded
-                    .cards
-                    .iter()
-                    .find(|c| c.slug == slug)
-                    .map(|c| c.id.clone())
+                let card = loaded.cards.iter().find(|c| c.slug == slug);
+                card.map(|c| c.id.clone())
             });
             let tags = wanted.tags.unwrap_or_else(|| preset.clone());
             if tags != reader.0.selected || open != reader.0.open {
@@ -292,17 +374,21 @@ fn use_url_sync(
         }
     };
     {
-        // The bundle arrived: a shared link reopens its story and filter.
+        // The bundle arrived: a shared link reopens its story and filter. Once more when every card is in: the
+        // story may be in a later shard.
         let restore = restore.clone();
-        use_effect_with(ready.is_some(), move |ready| {
+        let complete = ready.as_ref().is_some_and(|l| l.pending == 0);
+        use_effect_with((ready.is_some(), complete), move |(ready, _)| {
             if *ready {
                 restore();
             }
         });
     }
     {
+        // Back and forward, against the cards loaded so far.
         let restore = restore.clone();
-        use_effect_with(ready.is_some(), move |_| {
+        let cards = ready.as_ref().map(|l| Rc::as_ptr(l) as usize);
+        use_effect_with(cards, move |_| {
             let listener = Closure::<dyn Fn()>::new(restore);
             let window = web_sys::window();
             if let Some(w) = &window {
@@ -338,7 +424,7 @@ fn use_url_sync(
             let story = state
                 .open
                 .as_ref()
-                .and_then(|id| loaded.cards.iter().find(|c| c.id == *id))
+                .and_then(|id| loaded.by_id(id))
                 .map(|c| c.slug.clone());
             // The preset selection is left out of the URL; anything else, "All" included, is written.
             let tags = (state.selected != preset).then(|| state.selected.clone());

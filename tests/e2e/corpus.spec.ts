@@ -11,6 +11,21 @@ test("the 2,083-story corpus loads a first page and pages with Show more", async
   await widget.screenshot("corpus");
 });
 
+test("the first view downloads a small bundle.json and the other cards arrive after it", async ({ widget, page }) => {
+  const bundleFiles: { path: string; bytes: number }[] = [];
+  page.on("requestfinished", async (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith("/corpus/bundle.json") || path.startsWith("/corpus/index/")) {
+      bundleFiles.push({ path, bytes: (await request.sizes()).responseBodySize });
+    }
+  });
+  await widget.open("corpus");
+  await expect.poll(() => bundleFiles.length).toBeGreaterThan(1);
+  expect(bundleFiles[0].path, "bundle.json comes first").toBe("/corpus/bundle.json");
+  expect(bundleFiles[0].bytes, "brotli bytes of bundle.json before the first cards").toBeLessThan(15 * 1024);
+  expect(bundleFiles.slice(1).every((f) => f.path.startsWith("/corpus/index/"))).toBe(true);
+});
+
 test("filtering by a tag shows only matching stories, any or all", async ({ widget, page }) => {
   await widget.open("corpus");
   const first = widget.page.getByRole("navigation", { name: "Filter stories by tag" }).getByRole("button").nth(1);

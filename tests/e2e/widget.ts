@@ -26,6 +26,12 @@ export class Widget {
   async open(site: "site" | "corpus" | "attack" | "hostile" | "tt") {
     await this.page.goto(`/${site}/index.html`);
     await expect(this.cards().first()).toBeVisible();
+    await this.loaded();
+  }
+
+  /** Waits until every card of the bundle has arrived (the list stops being `aria-busy`). */
+  async loaded() {
+    await expect(this.page.locator('.tidings-cards[aria-busy="true"]')).toHaveCount(0);
   }
 
   cards() {

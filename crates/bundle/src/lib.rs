@@ -1,10 +1,13 @@
 //! The Tidings bundle schema: the only contract between the seed compiler (native) and the widget
 //! (WebAssembly).
 //!
-//! A bundle is a folder. Its root holds [`Bundle`] as `bundle.json`: everything the first view needs (the tag
-//! list with counts and one [`Card`] per article). Article bodies ([`ArticleBody`]) are grouped, in card order,
-//! into [`BodyChunk`] files of about 64 KB; [`Card::body`] is the path of the chunk holding the article's body,
-//! relative to `bundle.json`, and the widget fetches it when the article is opened.
+//! A bundle ([`Bundle`]: the tags with their counts and one [`Card`] per article) is written as a folder. Its root
+//! holds a small [`Manifest`] as `bundle.json`, everything the first view needs: the tags, the number of
+//! articles, the newest cards, and the paths of the [`CardShard`]s holding the other cards in order, which the
+//! widget fetches after the first view. Article bodies ([`ArticleBody`]) are grouped, in card order, into
+//! [`BodyChunk`] files of about 64 KB; [`Card::body`] is the path of the chunk holding the article's body,
+//! relative to `bundle.json`, and the widget fetches it when the article is opened. Every file but
+//! `bundle.json` is named after its content's hash, so it can be cached for good.
 //!
 //! Bodies are a typed document tree ([`Block`] and [`Inline`]), never HTML: the widget renders them as DOM nodes
 //! and never parses markup. This crate depends only on serde, so both halves compile the same types and cannot
@@ -14,12 +17,12 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the bundle format. Bump it on any change a reader of an older version would misread; the widget
 /// refuses a bundle whose version differs and asks for it to be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// File name of the first-view index at the root of a bundle folder.
 pub const BUNDLE_FILE: &str = "bundle.json";
 
-/// `bundle.json`: the first view of a bundle.
+/// A whole bundle, as the compiler makes it; on disk it is a [`Manifest`] and [`CardShard`]s.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     /// The format version this bundle was written with; equal to [`SCHEMA_VERSION`] of its writer.
@@ -82,6 +85,33 @@ pub struct Source {
     /// `YYYY-MM-DD` found in the URL's path (`/2023/11/01/`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+}
+
+/// `bundle.json`: the first view of a bundle, and where the rest of its cards are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The format version this bundle was written with; equal to [`SCHEMA_VERSION`] of its writer.
+    pub schema_version: u32,
+    /// How many articles the bundle has (the cards here and in every shard).
+    pub total: u32,
+    /// Every tag used by at least one article, most used first (ties by name).
+    pub tags: Vec<TagCount>,
+    /// The newest cards (at most [`FIRST_CARDS`]), in bundle order: what the first view shows.
+    pub articles: Vec<Card>,
+    /// Paths of the shards holding the other cards, relative to `bundle.json`, in bundle order.
+    pub index: Vec<String>,
+}
+
+/// How many cards `bundle.json` holds itself.
+pub const FIRST_CARDS: usize = 24;
+
+/// A card file (`index/<content hash>.json`): the cards that follow those of the shard before it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardShard {
+    /// The format version; as in [`Manifest`].
+    pub schema_version: u32,
+    /// Cards, in bundle order.
+    pub articles: Vec<Card>,
 }
 
 /// A body file (`articles/<content hash>.json`): the bodies of several neighbouring articles.

@@ -1,10 +1,12 @@
 //! Turning an [`Output`] into files, and putting them on disk without ever exposing a half-written bundle.
 //!
 //! Bodies are grouped in card order into chunks of about [`CHUNK_BYTES`] (fewer files to write and to serve;
-//! neighbouring stories are often read together). A chunk is named after its content
-//! (`articles/<xxh3>.json`), so a new run adds files beside the old ones instead of overwriting them. The order of a write is: new body files, then `bundle.json` through a
-//! temporary file renamed into place (atomic on one file system), then the body files no bundle refers to any
-//! more are removed. Whenever the run stops, `bundle.json` on disk is whole and every body it names exists.
+//! neighbouring stories are often read together); the cards after the first [`FIRST_CARDS`] are grouped into
+//! shards of about [`SHARD_BYTES`], which the widget fetches after the first view. Chunks and shards are named
+//! after their content (`articles/<xxh3>.json`, `index/<xxh3>.json`), so a new run adds files beside the old
+//! ones instead of overwriting them. The order of a write is: new chunks and shards, then `bundle.json` through
+//! a temporary file renamed into place (atomic on one file system), then the files no bundle refers to any more
+//! are removed. Whenever the run stops, `bundle.json` on disk is whole and every file it names exists.
 //!
 //! With [`Compression::Precompressed`] each file also gets a brotli (`.br`) and a gzip (`.gz`) copy beside it,
 //! written before the file itself, so a static server (nginx's `brotli_static` and `gzip_static`) can send the
@@ -15,59 +17,111 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use rayon::prelude::*;
-use tidings_bundle::{BUNDLE_FILE, SCHEMA_VERSION};
+use tidings_bundle::{Manifest, BUNDLE_FILE, FIRST_CARDS, SCHEMA_VERSION};
 
 use crate::Output;
 
 /// Folder of the body files, relative to `bundle.json`.
 pub const ARTICLES_DIR: &str = "articles";
 
+/// Folder of the card shards, relative to `bundle.json`.
+pub const INDEX_DIR: &str = "index";
+
 /// A chunk is closed once its bodies reach this many bytes of JSON.
 pub const CHUNK_BYTES: usize = 64 * 1024;
+
+/// A card shard is closed once its cards reach this many bytes of JSON: few requests, each small enough to
+/// arrive quickly (about 70 KB of brotli).
+pub const SHARD_BYTES: usize = 512 * 1024;
 
 /// The bundle as file contents, paths relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
-    /// Contents of `bundle.json`.
+    /// Contents of `bundle.json` (a [`tidings_bundle::Manifest`]).
     pub bundle_json: String,
+    /// Each card shard's path and contents, in card order.
+    pub shards: Vec<(String, String)>,
     /// Each chunk file's path and contents, in card order.
     pub bodies: Vec<(String, String)>,
 }
 
-/// Fills in each card's `body` path and serialises everything, deterministically.
+impl Rendered {
+    /// Every content-named file: shards and body chunks.
+    fn content_named(&self) -> impl Iterator<Item = &(String, String)> {
+        self.shards.iter().chain(&self.bodies)
+    }
+}
+
+/// Consecutive runs of `sizes` adding up to at most `limit` (a single larger item makes a run of its own).
+fn runs(sizes: &[usize], limit: usize) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    while start < sizes.len() {
+        let (mut end, mut size) = (start, 0);
+        while end < sizes.len() && (end == start || size + sizes[end] <= limit) {
+            size += sizes[end];
+            end += 1;
+        }
+        runs.push(start..end);
+        start = end;
+    }
+    runs
+}
+
+/// `{"schema_version":N,"<field>":[items]}` and its content-hashed path in `dir`. The items were serialised by
+/// serde_json; joining them inside the array keeps the file valid JSON.
+fn named_file(dir: &str, field: &str, items: &[String]) -> (String, String) {
+    let json = format!(
+        "{{\"schema_version\":{SCHEMA_VERSION},\"{field}\":[{}]}}\n",
+        items.join(",")
+    );
+    let path = format!(
+        "{dir}/{:016x}.json",
+        xxhash_rust::xxh3::xxh3_64(json.as_bytes())
+    );
+    (path, json)
+}
+
+/// Fills in each card's `body` path, splits the cards into the manifest and its shards, and serialises
+/// everything, deterministically.
 pub fn render(output: &Output) -> Rendered {
-    let mut bundle = output.bundle.clone();
+    let mut cards = output.bundle.articles.clone();
     let jsons: Vec<String> = output
         .bodies
         .par_iter()
         .map(|b| serde_json::to_string(b).unwrap_or_default())
         .collect();
+    // Each item and its comma.
+    let sizes: Vec<usize> = jsons.iter().map(|j| j.len() + 1).collect();
     let mut bodies = Vec::new();
-    let mut start = 0;
-    while start < jsons.len() {
-        let mut end = start;
-        let mut size = 0;
-        while end < jsons.len() && (end == start || size + jsons[end].len() <= CHUNK_BYTES) {
-            size += jsons[end].len();
-            end += 1;
-        }
-        // The bodies were serialised by serde_json; joining them inside the chunk's array keeps it valid JSON.
-        let json = format!(
-            "{{\"schema_version\":{SCHEMA_VERSION},\"bodies\":[{}]}}\n",
-            jsons[start..end].join(",")
-        );
-        let path = format!(
-            "{ARTICLES_DIR}/{:016x}.json",
-            xxhash_rust::xxh3::xxh3_64(json.as_bytes())
-        );
-        for card in &mut bundle.articles[start..end] {
+    for run in runs(&sizes, CHUNK_BYTES) {
+        let (path, json) = named_file(ARTICLES_DIR, "bodies", &jsons[run.clone()]);
+        for card in &mut cards[run] {
             card.body = path.clone();
         }
         bodies.push((path, json));
-        start = end;
     }
+
+    let first = cards.len().min(FIRST_CARDS);
+    let rest: Vec<String> = cards[first..]
+        .par_iter()
+        .map(|c| serde_json::to_string(c).unwrap_or_default())
+        .collect();
+    let sizes: Vec<usize> = rest.iter().map(|j| j.len() + 1).collect();
+    let shards: Vec<(String, String)> = runs(&sizes, SHARD_BYTES)
+        .into_iter()
+        .map(|run| named_file(INDEX_DIR, "articles", &rest[run]))
+        .collect();
+    let manifest = Manifest {
+        schema_version: SCHEMA_VERSION,
+        total: cards.len() as u32,
+        tags: output.bundle.tags.clone(),
+        index: shards.iter().map(|(p, _)| p.clone()).collect(),
+        articles: cards.into_iter().take(first).collect(),
+    };
     Rendered {
-        bundle_json: to_json(&bundle),
+        bundle_json: to_json(&manifest),
+        shards,
         bodies,
     }
 }
@@ -93,14 +147,17 @@ const COMPRESSED: [&str; 2] = [".br", ".gz"];
 
 /// Writes `rendered` into `out_dir` (created if missing), replacing the previous bundle atomically.
 pub fn write(out_dir: &Path, rendered: &Rendered, compression: Compression) -> io::Result<()> {
-    let articles = out_dir.join(ARTICLES_DIR);
-    fs::create_dir_all(&articles)?;
+    let dirs = [ARTICLES_DIR, INDEX_DIR].map(|d| out_dir.join(d));
     remove_stale_temporaries(out_dir)?;
-    remove_stale_temporaries(&articles)?;
-    rendered.bodies.par_iter().try_for_each(|(path, json)| {
+    for dir in &dirs {
+        fs::create_dir_all(dir)?;
+        remove_stale_temporaries(dir)?;
+    }
+    let files: Vec<_> = rendered.content_named().collect();
+    files.par_iter().try_for_each(|(path, json)| {
         let target = out_dir.join(path);
         write_compressed(&target, json.as_bytes(), compression, false)?;
-        // A body's name is its content's hash: an existing file already holds these bytes.
+        // A file's name is its content's hash: an existing file already holds these bytes.
         match target.exists() {
             true => Ok(()),
             false => write_atomic(&target, json.as_bytes(), false),
@@ -116,28 +173,24 @@ pub fn write(out_dir: &Path, rendered: &Rendered, compression: Compression) -> i
         }
     }
 
+    // The files no bundle refers to any more.
     let mut keep = std::collections::HashSet::new();
-    for (path, _) in &rendered.bodies {
-        let Some(name) = path
-            .strip_prefix(ARTICLES_DIR)
-            .and_then(|p| p.strip_prefix('/'))
-        else {
-            continue;
-        };
-        keep.insert(name.to_string());
+    for (path, _) in &files {
+        keep.insert(out_dir.join(path));
         if compression == Compression::Precompressed {
-            keep.extend(COMPRESSED.map(|suffix| format!("{name}{suffix}")));
+            keep.extend(COMPRESSED.map(|suffix| out_dir.join(format!("{path}{suffix}"))));
         }
     }
-    for entry in fs::read_dir(&articles)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let ours = [".json", ".json.br", ".json.gz"]
-            .iter()
-            .any(|ext| name.ends_with(ext));
-        if ours && !keep.contains(name.as_ref()) {
-            fs::remove_file(entry.path())?;
+    for dir in &dirs {
+        for entry in fs::read_dir(dir)? {
+            let path = entry?.path();
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let ours = [".json", ".json.br", ".json.gz"]
+                .iter()
+                .any(|ext| name.ends_with(ext));
+            if ours && !keep.contains(&path) {
+                fs::remove_file(&path)?;
+            }
         }
     }
     Ok(())
@@ -219,7 +272,9 @@ fn write_atomic(target: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tidings_bundle::{ArticleBody, Block, BodyChunk, Bundle, Card, Inline};
+    use tidings_bundle::{
+        ArticleBody, Block, BodyChunk, Bundle, Card, CardShard, Inline, Manifest,
+    };
 
     fn output(n: usize, words: usize) -> Output {
         let card = |i: usize| Card {
@@ -250,16 +305,54 @@ mod tests {
         }
     }
 
+    /// Every card of a rendered bundle: the manifest's, then each shard's.
+    fn all_cards(rendered: &Rendered) -> Vec<Card> {
+        let manifest: Manifest = serde_json::from_str(&rendered.bundle_json).unwrap();
+        let mut cards = manifest.articles;
+        for path in &manifest.index {
+            let (_, json) = rendered.shards.iter().find(|(p, _)| p == path).unwrap();
+            let shard: CardShard = serde_json::from_str(json).unwrap();
+            cards.extend(shard.articles);
+        }
+        assert_eq!(cards.len(), manifest.total as usize);
+        cards
+    }
+
+    #[test]
+    fn the_manifest_holds_the_newest_cards_and_shards_the_rest_in_order() {
+        let out = output(5_000, 1);
+        let rendered = render(&out);
+        let manifest: Manifest = serde_json::from_str(&rendered.bundle_json).unwrap();
+        assert_eq!(manifest.articles.len(), FIRST_CARDS);
+        assert!(
+            rendered.shards.len() > 1,
+            "{} shards",
+            rendered.shards.len()
+        );
+        for (path, json) in &rendered.shards {
+            assert!(path.starts_with("index/") && json.len() <= SHARD_BYTES + 1_000);
+        }
+        let ids: Vec<_> = all_cards(&rendered).into_iter().map(|c| c.id).collect();
+        let expected: Vec<_> = out.bundle.articles.iter().map(|c| c.id.clone()).collect();
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn a_small_bundle_is_the_manifest_alone() {
+        let rendered = render(&output(3, 10));
+        assert!(rendered.shards.is_empty());
+        assert_eq!(all_cards(&rendered).len(), 3);
+    }
+
     #[test]
     fn chunks_hold_every_body_and_cards_point_at_theirs() {
         let rendered = render(&output(100, 2_000));
-        let bundle: Bundle = serde_json::from_str(&rendered.bundle_json).unwrap();
         assert!(
             rendered.bodies.len() > 1 && rendered.bodies.len() < 100,
             "{} chunks",
             rendered.bodies.len()
         );
-        for card in &bundle.articles {
+        for card in &all_cards(&rendered) {
             let (_, json) = rendered
                 .bodies
                 .iter()

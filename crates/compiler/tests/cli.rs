@@ -325,17 +325,24 @@ fn a_symlink_loop_is_reported_not_followed_forever() {
     assert_fails_saying(&run, "a symbolic link loops back to a folder above it");
 }
 
-/// Every chunk `bundle.json` names exists, and `bundle.json` is whole.
+/// `bundle.json` is whole, and every shard and chunk it leads to exists: the number of cards.
 fn assert_readable_bundle(out: &Path) -> usize {
-    let bundle: tidings_bundle::Bundle =
+    let manifest: tidings_bundle::Manifest =
         serde_json::from_slice(&fs::read(out.join("bundle.json")).unwrap())
             .expect("bundle.json is whole");
-    for card in &bundle.articles {
+    let mut cards = manifest.articles;
+    for path in &manifest.index {
+        let shard: tidings_bundle::CardShard =
+            serde_json::from_slice(&fs::read(out.join(path)).expect("shard exists")).unwrap();
+        cards.extend(shard.articles);
+    }
+    assert_eq!(cards.len(), manifest.total as usize);
+    for card in &cards {
         let chunk: tidings_bundle::BodyChunk =
             serde_json::from_slice(&fs::read(out.join(&card.body)).expect("chunk exists")).unwrap();
         assert!(chunk.body(&card.id).is_some());
     }
-    bundle.articles.len()
+    cards.len()
 }
 
 #[test]
