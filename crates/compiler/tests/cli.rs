@@ -94,6 +94,20 @@ fn build_writes_bundle_json_and_article_bodies() {
 }
 
 #[test]
+fn a_missing_output_folder_is_created() {
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("new/deeper");
+    let run = tidings(&[
+        "build",
+        shared_seeds().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(assert_readable_bundle(&out), 1);
+}
+
+#[test]
 fn the_same_seeds_give_byte_identical_output() {
     let corpus =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/digitalgov-seeds");
