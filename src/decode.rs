@@ -98,6 +98,8 @@ fn tag_count(v: &JsValue) -> Result<TagCount> {
     })
 }
 
+// One copy, shared by the manifest's and the shards' readers.
+#[inline(never)]
 fn card(v: &JsValue) -> Result<Card> {
     object(v)?;
     Ok(Card {

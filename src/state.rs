@@ -152,7 +152,7 @@ impl Postings {
             return Matches::Every(self.len as usize);
         }
         let none = Vec::new();
-        let mut lists: Vec<&Vec<u32>> = state
+        let lists: Vec<&Vec<u32>> = state
             .selected
             .iter()
             .map(|t| self.lists.get(t).unwrap_or(&none))
@@ -160,16 +160,26 @@ impl Postings {
         let positions = match state.mode {
             _ if lists.len() == 1 => lists[0].clone(),
             MatchMode::Any => {
-                let mut union: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).collect();
-                union.sort_unstable();
-                union.dedup();
+                // A bitset of the stories: one bit set per posting, then the set bits in order.
+                let mut bits = vec![0u64; self.len.div_ceil(64) as usize];
+                for &p in lists.iter().flat_map(|l| l.iter()) {
+                    bits[p as usize / 64] |= 1 << (p % 64);
+                }
+                let mut union = Vec::new();
+                for (i, &word) in bits.iter().enumerate() {
+                    let mut word = word;
+                    while word != 0 {
+                        union.push(i as u32 * 64 + word.trailing_zeros());
+                        word &= word - 1;
+                    }
+                }
                 union
             }
             MatchMode::All => {
-                // The shortest list first: every other list is only searched.
-                lists.sort_by_key(|l| l.len());
-                let mut both = lists[0].clone();
-                for list in &lists[1..] {
+                // The shortest list's stories, kept if every other list has them (searched, not walked).
+                let shortest = lists.iter().min_by_key(|l| l.len()).map_or(&none, |l| *l);
+                let mut both = shortest.clone();
+                for list in &lists {
                     both.retain(|p| list.binary_search(p).is_ok());
                 }
                 both
