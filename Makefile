@@ -36,7 +36,7 @@ test-native: ## Compiler, schema and widget logic tests.
 test-wasm: ## Yew component tests in headless Chromium (wasm-bindgen-test-runner drives chromedriver).
 	cargo test --target wasm32-unknown-unknown --test components --test decode
 
-e2e-site: build ## The sites the end-to-end tests serve: the default build, and the 2,083-story corpus.
+e2e-site: build ## The sites the end-to-end tests serve: the default build, the 2,083-story corpus, 100,000 stories, …
 	rm -rf target/e2e && mkdir -p target/e2e
 	cp -r dist target/e2e/site
 	cp -r dist target/e2e/corpus
@@ -53,6 +53,10 @@ e2e-site: build ## The sites the end-to-end tests serve: the default build, and 
 	cp -r dist target/e2e/tidings
 	cp -r examples/news-site target/e2e/news-site
 	mkdir -p target/e2e/elsewhere && cp tests/e2e/pages/elsewhere.html target/e2e/elsewhere/index.html
+	cp -r dist target/e2e/big
+	node bench/corpus.mjs 100000 target/e2e-seeds-100k
+	cargo run --quiet --package tidings-compiler -- build target/e2e-seeds-100k --quiet --out target/e2e/big
+	rm -rf target/e2e-seeds-100k
 
 test-e2e: e2e-site ## Playwright, desktop and Pixel 7, against a real static server.
 	npx playwright test
