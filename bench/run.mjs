@@ -229,14 +229,14 @@ function compiler(docs) {
   return { docs, tidings: row("tidings build"), pulldown_cmark: row("pulldown-cmark") };
 }
 
-// ---- Lighthouse on the demo news page ----
+// ---- Lighthouse: the demo news page, and Tidings' page beside the twin's ----
 
-function lighthouse() {
-  log("lighthouse, mobile, the demo news page");
+function lighthouse(path) {
+  log(`lighthouse, mobile, ${path}`);
   const report = join(ROOT, "lighthouse.json");
   execFileSync(
     "node_modules/.bin/lighthouse",
-    [`${ORIGIN}/news-site/index.html`, "--only-categories=performance", "--output=json", `--output-path=${report}`, "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+    [`${ORIGIN}${path}`, "--only-categories=performance", "--output=json", `--output-path=${report}`, "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
     { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ["ignore", "ignore", "inherit"] },
   );
   const lhr = JSON.parse(readFileSync(report, "utf8"));
@@ -326,7 +326,13 @@ async function main() {
       }
     }
     await browser.close();
-    results.lighthouse = lighthouse();
+    const mid = SIZES.filter((n) => n <= 10_000).at(-1) ?? SIZES[0];
+    results.lighthouse = {
+      demo: lighthouse("/news-site/index.html"),
+      stories: mid,
+      tidings: lighthouse(`/${mid}/index.html`),
+      twin: lighthouse(`/${mid}/twin.html`),
+    };
     results.compiler = (process.env.BENCH_COMPILER_DOCS ?? "10000,100000").split(",").map(Number).map(compiler);
     report(results);
     writeFileSync("bench/results.json", JSON.stringify(results, null, 2) + "\n");
@@ -360,10 +366,16 @@ function report(r) {
           round(t.work_median), round(t.work_p95), round(v.work_median), round(v.work_p95), ratio(t.work_median, v.work_median)];
       }));
   }
-  table("Memory after load: JS heap + wasm memory (MB)", ["stories", "Tidings JS", "wasm", "total", "twin", "difference"],
-    SIZES.map((n) => { const m = r.memory[n]; return [n, mb(m.tidings.js), mb(m.tidings.wasm), mb(m.tidings.total), mb(m.twin.total), mb(m.tidings.total - m.twin.total)]; }));
+  table("Memory after load: JS heap + wasm memory (MB)", ["stories", "Tidings JS", "wasm", "total", "twin", "difference", "ratio"],
+    SIZES.map((n) => { const m = r.memory[n]; return [n, mb(m.tidings.js), mb(m.tidings.wasm), mb(m.tidings.total), mb(m.twin.total), mb(m.tidings.total - m.twin.total), ratio(m.tidings.total, m.twin.total)]; }));
   const l = r.lighthouse;
-  table("Lighthouse, mobile, demo news page", ["performance", "LCP ms", "TBT ms", "CLS", "FCP ms"], [[l.performance, l.lcp_ms, l.tbt_ms, l.cls, l.fcp_ms]]);
+  const row = (name, x) => [name, x.performance, x.lcp_ms, x.tbt_ms, x.cls, x.fcp_ms];
+  table(`Lighthouse, mobile (the pages: ${l.stories} stories)`, ["", "performance", "LCP ms", "TBT ms", "CLS", "FCP ms"], [
+    row("demo news page (embed)", l.demo),
+    row("Tidings page", l.tidings),
+    row("twin page", l.twin),
+    ["ratio", ratio(l.tidings.performance, l.twin.performance), ratio(l.tidings.lcp_ms, l.twin.lcp_ms), "-", "-", ratio(l.tidings.fcp_ms, l.twin.fcp_ms)],
+  ]);
   table("Compiler (best of 3)", ["documents", "tidings docs/s", "MB/s", "pulldown-cmark docs/s", "MB/s", "ratio"],
     r.compiler.map((c) => [c.docs, c.tidings.docs_per_second, c.tidings.mb_per_second, c.pulldown_cmark.docs_per_second, c.pulldown_cmark.mb_per_second, ratio(c.tidings.seconds, c.pulldown_cmark.seconds)]));
 }
