@@ -4,7 +4,7 @@
 use std::fmt;
 
 use js_sys::JsString;
-use tidings_bundle::{BodyChunk, CardShard, Manifest, SCHEMA_VERSION};
+use tidings_bundle::{BodyChunk, Manifest, SCHEMA_VERSION};
 
 use crate::decode;
 use wasm_bindgen::closure::Closure;
@@ -152,9 +152,9 @@ pub async fn bundle(url: &str) -> Result<Manifest, FetchError> {
     get(url, decode::manifest).await
 }
 
-/// Fetches a card shard. `path` is relative to the bundle's URL.
-pub async fn shard(bundle_url: &str, path: &str) -> Result<CardShard, FetchError> {
-    get(&resolve(bundle_url, path), decode::shard).await
+/// Fetches a card shard: its cards, to be read with [`decode::card_at`]. `path` is relative to the bundle's URL.
+pub async fn shard(bundle_url: &str, path: &str) -> Result<js_sys::Array, FetchError> {
+    get(&resolve(bundle_url, path), decode::shard_cards).await
 }
 
 /// Fetches a body chunk. `path` is relative to the bundle's URL.

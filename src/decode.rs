@@ -10,8 +10,7 @@ use std::fmt;
 
 use js_sys::{Array, Object, Reflect};
 use tidings_bundle::{
-    Align, ArticleBody, Block, BodyChunk, Card, CardShard, Footnote, Inline, Manifest, Source,
-    TagCount,
+    Align, ArticleBody, Block, BodyChunk, Card, Footnote, Inline, Manifest, Source, TagCount,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -66,13 +65,20 @@ pub fn manifest(v: &JsValue) -> Result<Manifest> {
     })
 }
 
-/// A card shard.
-pub fn shard(v: &JsValue) -> Result<CardShard> {
+/// A card shard's cards, not read yet: [`card_at`] reads them one at a time, so that a shard is read in slices
+/// between which the page stays responsive.
+pub fn shard_cards(v: &JsValue) -> Result<Array> {
     object(v)?;
-    Ok(CardShard {
-        schema_version: field(v, "schema_version", &number)?,
-        articles: field(v, "articles", &|v| list(v, &card))?,
-    })
+    let cards = get(v, "articles");
+    match Array::is_array(&cards) {
+        true => Ok(cards.unchecked_into()),
+        false => Err(Error::new("a list").at("articles")),
+    }
+}
+
+/// Card `i` of a shard's cards.
+pub fn card_at(cards: &Array, i: u32) -> Result<Card> {
+    card(&cards.get(i)).map_err(|e| e.at(&format!("[{i}]")).at("articles"))
 }
 
 /// A body chunk.

@@ -135,10 +135,26 @@ fn a_manifest_and_a_shard_read_back_exactly_as_serde_wrote_them() {
     assert_eq!(decode::manifest(&parse(&json)), Ok(manifest));
     let shard = CardShard {
         schema_version: SCHEMA_VERSION,
-        articles: vec![card("c", Some("2023-10-30"))],
+        articles: vec![card("c", Some("2023-10-30")), card("d", None)],
     };
     let json = serde_json::to_string(&shard).unwrap();
-    assert_eq!(decode::shard(&parse(&json)), Ok(shard));
+    let cards = decode::shard_cards(&parse(&json)).unwrap();
+    let read: Vec<Card> = (0..cards.length())
+        .map(|i| decode::card_at(&cards, i).unwrap())
+        .collect();
+    assert_eq!(read, shard.articles);
+    let wrong = parse(r#"{"schema_version":2,"articles":[{"id":1}]}"#);
+    let cards = decode::shard_cards(&wrong).unwrap();
+    assert_eq!(
+        decode::card_at(&cards, 0).unwrap_err().to_string(),
+        "`articles[0].id` should be text"
+    );
+    assert_eq!(
+        decode::shard_cards(&parse(r#"{"articles":{}}"#))
+            .unwrap_err()
+            .to_string(),
+        "`articles` should be a list"
+    );
 }
 
 /// The message a reader sees for a bundle of the wrong shape.

@@ -14,6 +14,7 @@ use super::tag_filters::TagFilters;
 use super::Lang;
 use crate::api::{self, FetchError};
 use crate::config::{Config, Layout, Open};
+use crate::decode;
 use crate::state::{Action, MatchMode, Postings, State};
 use crate::url_state;
 use wasm_bindgen::prelude::*;
@@ -75,10 +76,12 @@ impl Loaded {
 
     fn append(&mut self, cards: Vec<Card>) {
         self.cards.reserve(cards.len());
-        for card in cards {
-            self.postings.push(&card.tags);
-            self.cards.push(Rc::new(card));
-        }
+        cards.into_iter().for_each(|card| self.push(card));
+    }
+
+    fn push(&mut self, card: Card) {
+        self.postings.push(&card.tags);
+        self.cards.push(Rc::new(card));
     }
 
     fn by_id(&self, id: &str) -> Option<&Rc<Card>> {
@@ -95,6 +98,9 @@ enum Fetch {
 
 /// How often, at most, arriving shards re-render the list (a 100,000-story bundle has a hundred and more).
 const PUBLISH_MS: f64 = 150.0;
+
+/// Cards read from a shard between two turns of the page's event loop.
+const SLICE: u32 = 100;
 
 /// The reducer wrapper Yew needs; the logic is [`State::reduce`].
 #[derive(PartialEq)]
@@ -163,19 +169,39 @@ pub fn App(props: &AppProps) -> Html {
                 // The rest of the cards, in order, after the first view.
                 let mut published = js_sys::Date::now();
                 for path in index {
-                    let result = api::shard(&url, &path).await;
+                    let mut result = api::shard(&url, &path).await.map(|cards| (cards, 0));
+                    // Read in slices, giving the page a turn in between: no long task on a slow phone.
+                    while let Ok((cards, read)) = &mut result {
+                        if !current() {
+                            return;
+                        }
+                        if *read == cards.length() {
+                            break;
+                        }
+                        let end = (*read + SLICE).min(cards.length());
+                        for i in *read..end {
+                            match decode::card_at(cards, i) {
+                                Ok(card) => loaded.push(card),
+                                Err(e) => {
+                                    result = Err(FetchError::Unreadable(e.to_string()));
+                                    break;
+                                }
+                            }
+                        }
+                        if let Ok((_, read)) = &mut result {
+                            *read = end;
+                        }
+                        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    }
                     if !current() {
                         return;
                     }
                     loaded.pending -= 1;
-                    match result {
-                        Ok(shard) => loaded.append(shard.articles),
-                        Err(e) => {
-                            onevent.emit(WidgetEvent::Error {
-                                message: e.to_string(),
-                            });
-                            loaded.failed = Some(e);
-                        }
+                    if let Err(e) = result {
+                        onevent.emit(WidgetEvent::Error {
+                            message: e.to_string(),
+                        });
+                        loaded.failed = Some(e);
                     }
                     let done = loaded.pending == 0 || loaded.failed.is_some();
                     if done || js_sys::Date::now() - published >= PUBLISH_MS {

@@ -82,6 +82,14 @@ test("cards that cannot be loaded after the first view say so under it, and Retr
   await expect(widget.cards(), "cards from the first shard").toHaveCount(36);
 });
 
+test("a malformed card in a shard is named, and the first view stays", async ({ widget, page }) => {
+  await page.route("**/corpus/index/*.json", (r) => r.fulfill({ json: { schema_version: 2, articles: [{ id: 7 }] } }));
+  await page.goto("/corpus/index.html");
+  await expect(widget.count()).toHaveText("Showing 12 of 2083 stories");
+  await expect(page.getByRole("alert")).toContainText("could not be read (`articles[0].id` should be text)");
+  await expect(widget.cards()).toHaveCount(12);
+});
+
 test("a missing article body fails only that article", async ({ widget, page }) => {
   widget.allow(/404|articles\//);
   await page.route("**/site/articles/*.json", (r) => r.fulfill({ status: 404, body: "" }));
