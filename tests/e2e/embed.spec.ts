@@ -198,7 +198,17 @@ test("a widget far below the fold fetches nothing until the reader scrolls near 
   expect(box!.height, "its space is reserved").toBeGreaterThan(200);
   await grid(page).scrollIntoViewIfNeeded();
   await expect(grid(page).getByRole("status")).toHaveText("Showing 12 of 2083 stories");
-  expect(requested).toContain("/corpus/bundle.json");
+  expect(requested.filter((p) => p === "/corpus/bundle.json"), "fetched once: the widget reuses the loader's preload").toHaveLength(1);
+});
+
+test("a starting widget's bundle downloads beside the wasm, not after it", async ({ page }) => {
+  const order: string[] = [];
+  page.on("request", (r) => new URL(r.url()).pathname === "/site/bundle.json" && order.push("bundle requested"));
+  page.on("requestfinished", (r) => r.url().endsWith("_bg.wasm") && order.push("wasm received"));
+  await page.goto("/news-site/index.html");
+  await sidebar(page).scrollIntoViewIfNeeded();
+  await expect(sidebar(page).getByRole("status")).toHaveText("1 story");
+  expect(order).toEqual(["bundle requested", "wasm received"]);
 });
 
 test("the embedded widgets pass axe", async ({ page }) => {
