@@ -11,6 +11,14 @@ fn tidings(args: &[&str]) -> Output {
         .expect("tidings runs")
 }
 
+/// `tidings build [EXTRA…] SEEDS --out OUT`.
+fn build(seeds: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["build"];
+    args.extend(extra);
+    args.extend([seeds.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    tidings(&args)
+}
+
 fn shared_seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds")
 }
@@ -77,12 +85,7 @@ const GOOD: &str =
 #[test]
 fn build_writes_bundle_json_and_article_bodies() {
     let out = tempfile::tempdir().unwrap();
-    let run = tidings(&[
-        "build",
-        shared_seeds().to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
+    let run = build(&shared_seeds(), out.path(), &[]);
     assert!(run.status.success(), "{}", stderr(&run));
     let bundle: serde_json::Value =
         serde_json::from_slice(&fs::read(out.path().join("bundle.json")).unwrap()).unwrap();
@@ -97,12 +100,7 @@ fn build_writes_bundle_json_and_article_bodies() {
 fn a_missing_output_folder_is_created() {
     let parent = tempfile::tempdir().unwrap();
     let out = parent.path().join("new/deeper");
-    let run = tidings(&[
-        "build",
-        shared_seeds().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let run = build(&shared_seeds(), &out, &[]);
     assert!(run.status.success(), "{}", stderr(&run));
     assert_eq!(assert_readable_bundle(&out), 1);
 }
@@ -113,13 +111,7 @@ fn the_same_seeds_give_byte_identical_output() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/digitalgov-seeds");
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     for out in [&a, &b] {
-        let run = tidings(&[
-            "build",
-            "-q",
-            corpus.to_str().unwrap(),
-            "--out",
-            out.path().to_str().unwrap(),
-        ]);
+        let run = build(&corpus, out.path(), &["-q"]);
         assert!(run.status.success(), "{}", stderr(&run));
     }
     assert_eq!(snapshot(a.path()), snapshot(b.path()));
@@ -128,14 +120,9 @@ fn the_same_seeds_give_byte_identical_output() {
 #[test]
 fn a_failed_build_leaves_the_previous_bundle_untouched() {
     let out = tempfile::tempdir().unwrap();
-    let out_str = out.path().to_str().unwrap();
-    assert!(
-        tidings(&["build", shared_seeds().to_str().unwrap(), "--out", out_str])
-            .status
-            .success()
-    );
+    assert!(build(&shared_seeds(), out.path(), &[]).status.success());
     let before = snapshot(out.path());
-    let run = tidings(&["build", invalid().to_str().unwrap(), "--out", out_str]);
+    let run = build(&invalid(), out.path(), &[]);
     assert_fails_saying(&run, "nothing written, the previous bundle is unchanged");
     assert_eq!(snapshot(out.path()), before);
 }
@@ -145,21 +132,14 @@ fn a_rebuild_replaces_old_bodies_and_keeps_other_files() {
     let seeds = seeds_dir(&[("a.md", GOOD)]);
     let out = tempfile::tempdir().unwrap();
     fs::write(out.path().join("index.html"), "<!doctype html>").unwrap();
-    let build = || {
-        tidings(&[
-            "build",
-            seeds.path().to_str().unwrap(),
-            "--out",
-            out.path().to_str().unwrap(),
-        ])
-    };
-    assert!(build().status.success());
+    let rebuild = || build(seeds.path(), out.path(), &[]);
+    assert!(rebuild().status.success());
     fs::write(
         seeds.path().join("a.md"),
         GOOD.replace("Text.", "Other text."),
     )
     .unwrap();
-    assert!(build().status.success());
+    assert!(rebuild().status.success());
     let names: Vec<_> = snapshot(out.path())
         .into_iter()
         .map(|(p, _)| p.to_string_lossy().into_owned())
@@ -187,18 +167,11 @@ fn ungzip(bytes: &[u8]) -> Vec<u8> {
 fn precompress_writes_brotli_and_gzip_copies_that_a_plain_build_removes() {
     let seeds = seeds_dir(&[("a.md", GOOD), ("b.md", &GOOD.replace("Text.", "B."))]);
     let out = tempfile::tempdir().unwrap();
-    let build = |extra: &[&str]| {
-        let mut args = vec![
-            "build",
-            seeds.path().to_str().unwrap(),
-            "--out",
-            out.path().to_str().unwrap(),
-        ];
-        args.extend(extra);
-        let run = tidings(&args);
+    let rebuild = |extra: &[&str]| {
+        let run = build(seeds.path(), out.path(), extra);
         assert!(run.status.success(), "{}", stderr(&run));
     };
-    build(&["--precompress"]);
+    rebuild(&["--precompress"]);
     let files = snapshot(out.path());
     let jsons: Vec<_> = files
         .iter()
@@ -219,7 +192,7 @@ fn precompress_writes_brotli_and_gzip_copies_that_a_plain_build_removes() {
 
     // A plain build must not leave copies of an older bundle for a server to send instead.
     fs::write(seeds.path().join("a.md"), GOOD.replace("Text.", "New.")).unwrap();
-    build(&[]);
+    rebuild(&[]);
     let names: Vec<_> = snapshot(out.path()).into_iter().map(|(p, _)| p).collect();
     assert!(
         names
@@ -318,12 +291,7 @@ fn drafts_are_left_out() {
         ),
     ]);
     let out = tempfile::tempdir().unwrap();
-    let run = tidings(&[
-        "build",
-        seeds.path().to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
+    let run = build(seeds.path(), out.path(), &[]);
     assert!(
         stderr(&run).contains("2 seeds, 0 other files skipped, 1 drafts, 1 articles"),
         "{}",
@@ -367,11 +335,7 @@ fn a_build_killed_half_way_leaves_the_previous_bundle_readable() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/digitalgov-seeds");
     let out = tempfile::tempdir().unwrap();
     let out_str = out.path().to_str().unwrap();
-    assert!(
-        tidings(&["build", shared_seeds().to_str().unwrap(), "--out", out_str])
-            .status
-            .success()
-    );
+    assert!(build(&shared_seeds(), out.path(), &[]).status.success());
     assert_eq!(assert_readable_bundle(out.path()), 1);
     for delay_ms in [5, 300, 1000, 1600, 2000, 2300, 2600, 3000] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
@@ -389,11 +353,7 @@ fn a_build_killed_half_way_leaves_the_previous_bundle_readable() {
         );
     }
     // The next build finishes the job and leaves no temporary file behind.
-    assert!(
-        tidings(&["build", "-q", corpus.to_str().unwrap(), "--out", out_str])
-            .status
-            .success()
-    );
+    assert!(build(&corpus, out.path(), &["-q"]).status.success());
     assert_eq!(assert_readable_bundle(out.path()), 2083);
     let leftovers: Vec<_> = snapshot(out.path())
         .into_iter()
