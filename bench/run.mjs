@@ -8,7 +8,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { sizes, writeCompressed } from "../embed/compress.mjs";
 import { chromium } from "@playwright/test";
 
 const ROOT = "target/bench";
@@ -62,27 +62,12 @@ function prepare() {
     const started = performance.now();
     execFileSync(COMPILER, ["build", seeds, "--quiet", "--precompress", "--out", dir], { stdio: ["ignore", "ignore", "inherit"] });
     built[n] = { seconds: round((performance.now() - started) / 1000, 2) };
-    for (const f of ["twin.js", "twin.css", "twin.html"]) compress(join(dir, f));
+    for (const f of ["twin.js", "twin.css", "twin.html"]) writeCompressed(join(dir, f));
     rmSync(seeds, { recursive: true, force: true });
   }
   // The demo news site, for Lighthouse.
   for (const part of ["tidings", "site", "corpus", "news-site"]) cpSync(join("target/e2e", part), join(SITE, part), { recursive: true });
   return built;
-}
-
-function compress(path) {
-  const bytes = readFileSync(path);
-  writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-  writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
-}
-
-function sizes(path) {
-  const bytes = readFileSync(path);
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
 }
 
 function sum(list) {

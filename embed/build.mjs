@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { writeCompressed } from "./compress.mjs";
 
 const dir = process.argv[2];
 const files = readdirSync(dir);
@@ -55,9 +55,5 @@ const loader = readFileSync(new URL("./tidings.js", import.meta.url), "utf8")
 writeFileSync(join(dir, "tidings.js"), loader);
 
 if (process.env.TRUNK_PROFILE === "release") {
-  for (const name of readdirSync(dir).filter((f) => /\.(wasm|js|css|html)$/.test(f))) {
-    const bytes = readFileSync(join(dir, name));
-    writeFileSync(join(dir, `${name}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-    writeFileSync(join(dir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
-  }
+  for (const name of readdirSync(dir).filter((f) => /\.(wasm|js|css|html)$/.test(f))) writeCompressed(join(dir, name));
 }

@@ -84,6 +84,27 @@ impl Loaded {
         self.cards.push(Rc::new(card));
     }
 
+    /// Reads a shard's cards, [`SLICE`] at a time with a turn of the event loop in between: no long task on a
+    /// slow phone. Stops early once `current` says this run is stale.
+    async fn read_in_slices(
+        &mut self,
+        cards: &js_sys::Array,
+        current: &dyn Fn() -> bool,
+    ) -> Result<(), FetchError> {
+        let len = cards.length();
+        let mut start = 0;
+        while start < len && current() {
+            for i in start..(start + SLICE).min(len) {
+                let card =
+                    decode::card_at(cards, i).map_err(|e| FetchError::Unreadable(e.to_string()))?;
+                self.push(card);
+            }
+            start += SLICE;
+            yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        }
+        Ok(())
+    }
+
     fn by_id(&self, id: &str) -> Option<&Rc<Card>> {
         self.cards.iter().find(|c| c.id == id)
     }
@@ -169,30 +190,10 @@ pub fn App(props: &AppProps) -> Html {
                 // The rest of the cards, in order, after the first view.
                 let mut published = js_sys::Date::now();
                 for path in index {
-                    let mut result = api::shard(&url, &path).await.map(|cards| (cards, 0));
-                    // Read in slices, giving the page a turn in between: no long task on a slow phone.
-                    while let Ok((cards, read)) = &mut result {
-                        if !current() {
-                            return;
-                        }
-                        if *read == cards.length() {
-                            break;
-                        }
-                        let end = (*read + SLICE).min(cards.length());
-                        for i in *read..end {
-                            match decode::card_at(cards, i) {
-                                Ok(card) => loaded.push(card),
-                                Err(e) => {
-                                    result = Err(FetchError::Unreadable(e.to_string()));
-                                    break;
-                                }
-                            }
-                        }
-                        if let Ok((_, read)) = &mut result {
-                            *read = end;
-                        }
-                        yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                    }
+                    let result = match api::shard(&url, &path).await {
+                        Ok(cards) => loaded.read_in_slices(&cards, &current).await,
+                        Err(e) => Err(e),
+                    };
                     if !current() {
                         return;
                     }

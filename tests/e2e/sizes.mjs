@@ -1,9 +1,9 @@
 // Prints the size of the widget's wasm, JS and CSS in a built folder: raw, gzip and brotli, and what a reader
 // downloads: an embed (loader, embed glue, wasm) or the page Trunk builds (glue, wasm).
 // Usage: node tests/e2e/sizes.mjs dist
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { sizes as sizesOf } from "../../embed/compress.mjs";
 
 const dir = process.argv[2] ?? "dist";
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
@@ -14,12 +14,7 @@ const totals = {
 const sums = Object.fromEntries(Object.keys(totals).map((k) => [k, { raw: 0, gzip: 0, brotli: 0 }]));
 console.log("file".padEnd(48) + "raw".padStart(11) + "gzip".padStart(11) + "brotli".padStart(11));
 for (const name of readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f)).sort()) {
-  const bytes = readFileSync(join(dir, name));
-  const sizes = {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+  const sizes = sizesOf(join(dir, name));
   for (const [label, includes] of Object.entries(totals)) {
     if (includes(name)) for (const k in sizes) sums[label][k] += sizes[k];
   }
