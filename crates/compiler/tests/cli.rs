@@ -250,6 +250,7 @@ fn help_explains_every_option() {
         "--max-file-size",
         "--quiet",
         "--color",
+        "--precompress",
         "SEEDS_DIR",
     ] {
         assert!(help.contains(option), "{option} in {help}");
