@@ -37,17 +37,34 @@ pub fn format_date(date: &str, locale: Option<&str>) -> String {
         return date.to_string();
     };
     let js_date = js_sys::Date::new_with_year_month_day(y, m as i32 - 1, d as i32);
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let locales = js_sys::Array::new();
-    if let Some(locale) = locale {
-        locales.push(&locale.into());
-    }
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
-    format
-        .format()
+    date_format(locale)
         .call1(&wasm_bindgen::JsValue::UNDEFINED, &js_date)
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| date.to_string())
+}
+
+thread_local! {
+    /// One `Intl.DateTimeFormat` per locale: making one costs about a millisecond on a phone, and every card
+    /// shows a date.
+    static DATE_FORMATS: std::cell::RefCell<Vec<(Option<String>, js_sys::Function)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The `format` function of a medium-date `Intl.DateTimeFormat` for `locale` (the reader's for `None`).
+fn date_format(locale: Option<&str>) -> js_sys::Function {
+    DATE_FORMATS.with_borrow_mut(|formats| {
+        if let Some((_, format)) = formats.iter().find(|(l, _)| l.as_deref() == locale) {
+            return format.clone();
+        }
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let locales = js_sys::Array::new();
+        if let Some(locale) = locale {
+            locales.push(&locale.into());
+        }
+        let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+        formats.push((locale.map(str::to_string), format.clone()));
+        format
+    })
 }
