@@ -39,7 +39,7 @@ pub struct Words {
     pub too_large: &'static str,
 }
 
-pub const EN: Words = Words {
+pub static EN: Words = Words {
     lang: "en",
     dir: "ltr",
     latest: "Latest stories",
@@ -69,7 +69,7 @@ pub const EN: Words = Words {
     too_large: "The news bundle is too large to read ({mb} MB; the limit is {limit} MB).",
 };
 
-pub const FR: Words = Words {
+pub static FR: Words = Words {
     lang: "fr",
     dir: "ltr",
     latest: "Dernières actualités",
@@ -99,7 +99,7 @@ pub const FR: Words = Words {
     too_large: "Le paquet d’actualités est trop volumineux ({mb} Mo ; la limite est {limit} Mo).",
 };
 
-pub const AR: Words = Words {
+pub static AR: Words = Words {
     lang: "ar",
     dir: "rtl",
     latest: "آخر الأخبار",
@@ -130,7 +130,7 @@ pub const AR: Words = Words {
 };
 
 /// The locales shipped, for `data-locale`.
-pub const LOCALES: &[&Words] = &[&EN, &FR, &AR];
+pub static LOCALES: &[&Words] = &[&EN, &FR, &AR];
 
 /// The words for a locale tag (`fr`, `fr-CA`, `ar-EG`), or `None` when it is not shipped.
 pub fn words(locale: &str) -> Option<&'static Words> {

@@ -192,3 +192,16 @@ async fn an_unreadable_bundle_says_so() {
         alert.outer_html()
     );
 }
+
+#[wasm_bindgen_test]
+fn dates_follow_each_widgets_locale_with_one_format_per_locale() {
+    use tidings_widget::components::format_date;
+    // Widgets of one page may ask for different locales: each gets its own, in any order, however often.
+    for _ in 0..2 {
+        assert_eq!(format_date("2023-11-01", Some("fr")), "1 nov. 2023");
+        assert_eq!(format_date("2023-11-01", Some("en-GB")), "1 Nov 2023");
+        assert_eq!(format_date("2023-11-02", Some("fr")), "2 nov. 2023");
+    }
+    // Not a date: shown as written.
+    assert_eq!(format_date("soon", Some("fr")), "soon");
+}
