@@ -11,11 +11,11 @@ NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
 .PHONY: bench setup serve build test test-native test-wasm test-e2e test-authoring fuzz e2e-site bench-compiler sizes clean
 
-setup: ## Install the wasm target, trunk, wasm-bindgen-cli, wasm-opt, Chromium, nginx and the npm test packages.
+setup: ## Install the wasm target, trunk, wasm-bindgen-cli, wasm-opt, terser, Chromium, nginx and the npm test packages.
 	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install --locked --debug trunk --version $(TRUNK_VERSION)
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install --debug wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION)
-	@[ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/playwright ] && [ -x node_modules/.bin/lighthouse ] || npm ci --no-audit --no-fund
+	@[ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/playwright ] && [ -x node_modules/.bin/lighthouse ] && [ -x node_modules/.bin/terser ] || npm ci --no-audit --no-fund
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/sbin/nginx ] && [ -f $(NGINX_BROTLI) ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver nginx libnginx-mod-http-brotli-static >/dev/null; }
 
 serve: setup ## Build and serve the seeds at http://127.0.0.1:8080, rebuilding on every change.

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::article_card::ArticleCard;
 use super::article_view::ArticleView;
 use super::status::{Failure, Placeholders};
-use super::tag_filters::TagFilters;
+use super::tag_filters::{TagFilters, TagFiltersProps};
 use super::Lang;
 use crate::api::{self, FetchError};
 use crate::config::{Config, Layout, Open};
@@ -266,7 +266,6 @@ pub fn App(props: &AppProps) -> Html {
     }
     // Hooks may not be called conditionally: without a key the sync is given none and does nothing.
     use_url_sync(config.url_key.clone(), config.tags.clone(), &fetch, &reader);
-    let heading = format!("h{}", config.heading_level);
     let w = config.words();
     let lang = Lang {
         words: w,
@@ -277,19 +276,26 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| attempt.set(*attempt + 1))
     };
     let content = match &*fetch {
-        // The same heading, filter row and count line as the list, so nothing moves when the stories arrive.
-        Fetch::Loading => html! {
-            <>
-                <@{heading.clone()} class="tidings-heading" part="heading">{ w.latest }</@>
-                <TagFilters tags={Rc::new(Vec::new())} selected={Rc::new(Vec::new())} mode={MatchMode::Any}
-                    ontoggle={Callback::noop()} onclear={Callback::noop()} onmode={Callback::noop()} label={config.filter_label()} />
-                <p class="tidings-count" role="status">{ w.loading_stories }</p>
-                <Placeholders />
-            </>
-        },
+        Fetch::Loading => {
+            let filters = TagFiltersProps {
+                tags: Rc::default(),
+                selected: Rc::default(),
+                mode: MatchMode::Any,
+                ontoggle: Callback::noop(),
+                onclear: Callback::noop(),
+                onmode: Callback::noop(),
+                label: config.filter_label().into(),
+            };
+            html! {
+                <>
+                    { head(&config, filters, w.loading_stories.to_string()) }
+                    <Placeholders />
+                </>
+            }
+        }
         Fetch::Failed(e) => html! {
             <>
-                <@{heading.clone()} class="tidings-heading" part="heading">{ w.latest }</@>
+                { heading(&config) }
                 <Failure message={e.message(w)} onretry={retry} />
             </>
         },
@@ -301,6 +307,25 @@ pub fn App(props: &AppProps) -> Html {
                 { content }
             </section>
         </ContextProvider<Lang>>
+    }
+}
+
+/// The widget's heading.
+fn heading(config: &Config) -> Html {
+    html! {
+        <@{format!("h{}", config.heading_level)} class="tidings-heading" part="heading">{ config.words().latest }</@>
+    }
+}
+
+/// The heading, the tag filters and the count line: the same elements while loading as once loaded, so nothing
+/// moves when the stories arrive, and the count is a live region from the start.
+fn head(config: &Config, filters: TagFiltersProps, count: String) -> Html {
+    html! {
+        <>
+            { heading(config) }
+            <TagFilters ..filters />
+            <p class="tidings-count" aria-live="polite" role="status">{ count }</p>
+        </>
     }
 }
 
@@ -342,14 +367,18 @@ fn ready(
     };
     let shown = count.min(state.shown);
     let (clear, mode, more) = (reader.clone(), reader.clone(), reader.clone());
+    let filters = TagFiltersProps {
+        tags: loaded.tags.clone(),
+        selected: Rc::new(state.selected.clone()),
+        mode: state.mode,
+        ontoggle: dispatch(Action::Toggle),
+        onclear: Callback::from(move |()| clear.dispatch(Action::Clear)),
+        onmode: Callback::from(move |m| mode.dispatch(Action::SetMode(m))),
+        label: config.filter_label().into(),
+    };
     html! {
         <>
-            <@{format!("h{level}")} class="tidings-heading" part="heading">{ w.latest }</@>
-            <TagFilters tags={loaded.tags.clone()} selected={Rc::new(state.selected.clone())} mode={state.mode}
-                ontoggle={dispatch(Action::Toggle)}
-                onclear={Callback::from(move |()| clear.dispatch(Action::Clear))}
-                onmode={Callback::from(move |m| mode.dispatch(Action::SetMode(m)))} label={config.filter_label()} />
-            <p class="tidings-count" aria-live="polite" role="status">{ config.words().showing(shown, count) }</p>
+            { head(config, filters, w.showing(shown, count)) }
             // Busy while later cards are still arriving: counts and pages may still grow.
             <div class="tidings-cards" aria-busy={(loaded.pending > 0 && loaded.failed.is_none()).to_string()}>
                 { for matching.first(shown).into_iter().map(|i| html! {
