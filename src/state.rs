@@ -179,7 +179,7 @@ impl Postings {
                 // The shortest list's stories, kept if every other list has them (searched, not walked).
                 let shortest = lists.iter().min_by_key(|l| l.len()).map_or(&none, |l| *l);
                 let mut both = shortest.clone();
-                for list in &lists {
+                for list in lists.iter().filter(|l| !std::ptr::eq(**l, shortest)) {
                     both.retain(|p| list.binary_search(p).is_ok());
                 }
                 both

@@ -147,11 +147,7 @@ pub fn App(props: &AppProps) -> Html {
     let last_open = use_mut_ref(|| None::<String>);
     {
         let (fetch, onevent) = (fetch.clone(), props.onevent.clone());
-        let url: AttrValue = if props.bundle.is_empty() {
-            config.bundle.clone().into()
-        } else {
-            props.bundle.clone()
-        };
+        let url = url_of(props);
         // Each run has a generation: a task from an earlier run (or a removed widget) stops writing.
         let generation = use_mut_ref(|| 0u32);
         use_effect_with((url.clone(), *attempt), move |_| {
@@ -329,6 +325,7 @@ fn head(config: &Config, filters: TagFiltersProps, count: String) -> Html {
     }
 }
 
+/// The bundle's URL: the `bundle` property, or the configuration's.
 fn url_of(props: &AppProps) -> AttrValue {
     if props.bundle.is_empty() {
         props.config.bundle.clone().into()
