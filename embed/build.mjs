@@ -1,4 +1,5 @@
 // Writes the embed files into a built folder (Trunk runs it after each build: Trunk.toml, post_build hook):
+// - the glue guarded (`embed/guard.js`): an instance whose Rust code trapped is ended and its widgets say so;
 // - `tidings-embed-<hash>.js`: wasm-bindgen's glue wrapped in a factory, so that each widget gets an instance of
 //   its own (its own wasm memory, freed with it) from one module record;
 // - `tidings.js`: the stable-named loader, pointing at that folder's content-hashed wasm, embed JS and CSS;
@@ -21,7 +22,18 @@ const find = (pattern) => {
   return matches[0];
 };
 
-/** wasm-bindgen's `--target web` glue as `export function instantiate()`, returning what the glue exported. */
+/** wasm-bindgen's glue with every call into the wasm guarded (`embed/guard.js`). */
+export function guard(glue, name) {
+  const keep = /^(\s*)wasm = instance\.exports;$/m;
+  if (!keep.test(glue)) throw new Error(`${name}: not the wasm-bindgen glue this build expects (no \`wasm = instance.exports;\`)`);
+  const code = readFileSync(new URL("./guard.js", import.meta.url), "utf8");
+  return `${code}\n${glue.replace(keep, "$1wasm = __tidingsGuard(instance.exports);")}`;
+}
+
+/**
+ * Guarded glue as `export function instantiate(stopped)`, returning what the glue exported. `stopped(error)` is
+ * called once if the instance ends (see `embed/guard.js`).
+ */
 export function factory(glue, name) {
   const exported = [];
   const body = glue
@@ -40,8 +52,9 @@ export function factory(glue, name) {
     throw new Error(`${name}: the glue has an import or export this build cannot wrap`);
   }
   return `// Generated from ${name} by embed/build.mjs. Each call is an independent instance of the widget's wasm.
-export function instantiate() {
+export function instantiate(stopped) {
 ${body}
+if (stopped) __tidingsStopped = stopped;
 return { ${exported.join(", ")} };
 }
 `;
@@ -56,21 +69,20 @@ async function small(code, name) {
 }
 
 const glueName = find(/^tidings-widget-[0-9a-f]+\.js$/);
-const glue = readFileSync(join(dir, glueName), "utf8");
+const glue = guard(readFileSync(join(dir, glueName), "utf8"), glueName);
 const embed = await small(factory(glue, glueName), "embed glue");
 const embedName = `tidings-embed-${createHash("sha256").update(embed).digest("hex").slice(0, 16)}.js`;
 writeFileSync(join(dir, embedName), embed);
 
-if (release) {
-  // The page loads the glue with Subresource Integrity: its hash must be the minified file's.
-  const minified = await small(glue, glueName);
-  writeFileSync(join(dir, glueName), minified);
-  const page = readFileSync(join(dir, "index.html"), "utf8");
-  const tag = new RegExp(`(href="\\./${glueName.replace(/\./g, "\\.")}"[^>]*integrity=")sha384-[^"]+"`);
-  if (!tag.test(page)) throw new Error(`index.html: no integrity attribute found for ${glueName}`);
-  const integrity = `sha384-${createHash("sha384").update(minified).digest("base64")}`;
-  writeFileSync(join(dir, "index.html"), page.replace(tag, `$1${integrity}"`));
-}
+// The page's glue, guarded and (release) minified. The page loads it with Subresource Integrity: its hash must be
+// this file's.
+const pageGlue = await small(glue, glueName);
+writeFileSync(join(dir, glueName), pageGlue);
+const page = readFileSync(join(dir, "index.html"), "utf8");
+const tag = new RegExp(`(href="\\./${glueName.replace(/\./g, "\\.")}"[^>]*integrity=")sha384-[^"]+"`);
+if (!tag.test(page)) throw new Error(`index.html: no integrity attribute found for ${glueName}`);
+const integrity = `sha384-${createHash("sha384").update(pageGlue).digest("base64")}`;
+writeFileSync(join(dir, "index.html"), page.replace(tag, `$1${integrity}"`));
 
 const loader = readFileSync(new URL("./tidings.js", import.meta.url), "utf8")
   .replace("__TIDINGS_JS__", embedName)

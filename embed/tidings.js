@@ -106,7 +106,7 @@ async function start(host) {
     embed ??= import(asset(ASSETS.js));
     warmDates(host);
     // An instance of its own: a fault in one widget stops only that one, and removing it frees its memory.
-    const glue = (await embed).instantiate();
+    const glue = (await embed).instantiate((error) => stopped(host, glue, error));
     host.setAttribute("data-tidings-instance", String(++instances));
     await glue.default({ module_or_path: await compiled });
     if (widgets.get(host) !== entry) return; // removed while loading
@@ -118,13 +118,18 @@ async function start(host) {
   }
 }
 
-// A widget that panicked reports it; it is replaced by a message and a Retry that starts a fresh instance.
-document.addEventListener("tidings:error", (event) => {
-  const host = event.target;
-  if (event.detail?.fatal && widgets.has(host)) {
-    fail(host, host.shadowRoot.querySelector("div"), "The news widget stopped working.");
-  }
-});
+/**
+ * The instance `glue` of the widget on `host` ended (a bug in it: see embed/guard.js). The host reports it with a
+ * fatal `tidings:error`, and the widget is replaced by a message and a Retry that starts a fresh instance.
+ */
+function stopped(host, glue, error) {
+  const entry = widgets.get(host);
+  if (!entry || (entry.glue ?? glue) !== glue) return; // removed, or already running a fresh instance
+  entry.glue = entry.widget = null;
+  const detail = { message: String(error?.message ?? error), fatal: true };
+  host.dispatchEvent(new CustomEvent("tidings:error", { bubbles: true, composed: true, detail }));
+  fail(host, host.shadowRoot.querySelector("div"), "The news widget stopped working.");
+}
 
 function fail(host, root, message) {
   const box = document.createElement("div");
@@ -144,7 +149,6 @@ function fail(host, root, message) {
     }
   });
   box.append(text, retry);
-  root?.removeAttribute("role"); // the widget's own panic message was an alert; this box replaces it
   root?.replaceChildren(box);
 }
 

@@ -1,9 +1,9 @@
 //! The embed entry points the loader (`embed/tidings.js`) calls: `mount` renders one widget into a host's
 //! shadow root with the host's `data-*` configuration, and reports what happens as `CustomEvent`s on the host.
 //!
-//! The loader gives every widget its own WebAssembly instance, so a panic ends only that widget: the panic hook
-//! below turns it into that widget's error state and a `tidings:error` event with `fatal: true`, after which the
-//! loader offers Retry with a fresh instance.
+//! The loader gives every widget its own WebAssembly instance, so a fault ends only that widget: the glue ends an
+//! instance whose code trapped (a panic is a trap), shows the error in its widget and raises a fatal
+//! `tidings:error` on its host, after which the loader offers Retry with a fresh instance (`embed/guard.js`).
 
 use std::rc::Rc;
 
@@ -32,25 +32,7 @@ impl Widget {
 /// container).
 #[wasm_bindgen]
 pub fn mount(host: Element, root: Element) -> Widget {
-    let handle = mount_into(&host, root.clone());
-    stop_on_panic(vec![(host, root)]);
-    Widget(Some(handle))
-}
-
-/// Makes a panic end in a visible error in each of `widgets` (host, root) and a fatal `tidings:error` on each
-/// host, instead of a silent dead widget. Call it after mounting: Yew's renderer installs its own hook.
-pub fn stop_on_panic(widgets: Vec<(Element, Element)>) {
-    std::panic::set_hook(Box::new(move |info| {
-        web_sys::console::error_1(&info.to_string().into());
-        for (host, root) in &widgets {
-            root.set_text_content(Some("The news widget stopped working."));
-            let _ = root.set_attribute("role", "alert");
-            let detail = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&detail, &"message".into(), &info.to_string().into());
-            let _ = js_sys::Reflect::set(&detail, &"fatal".into(), &true.into());
-            dispatch(host, "tidings:error", &detail);
-        }
-    }));
+    Widget(Some(mount_into(&host, root)))
 }
 
 /// Panics on purpose, ending this instance the way any bug would: the end-to-end tests use it to check that a
@@ -60,7 +42,7 @@ pub fn panic_for_test() {
     panic!("a panic raised on purpose by a test");
 }
 
-/// Mounts without taking over the panic hook (several widgets share one instance on the author's page).
+/// Mounts the widget configured by `host`'s attributes into `root`.
 pub fn mount_into(host: &Element, root: Element) -> yew::AppHandle<App> {
     let (config, warnings) = Config::read(|name| host.get_attribute(name));
     for warning in warnings {

@@ -39,7 +39,6 @@ pub fn start() {
     else {
         return;
     };
-    let mut mounted = Vec::new();
     for i in 0..nodes.length() {
         if let Some(host) = nodes
             .item(i)
@@ -47,11 +46,6 @@ pub fn start() {
         {
             // The page lives as long as the widget: the handle is never dropped.
             std::mem::forget(embed::mount_into(&host, host.clone()));
-            mounted.push((host.clone(), host));
         }
-    }
-    // Widgets sharing this instance share its fate: a panic shows the error in each of them.
-    if !mounted.is_empty() {
-        embed::stop_on_panic(mounted);
     }
 }

@@ -234,7 +234,7 @@ test("a panic in one widget ends in that widget's error state; Retry starts it a
     try {
       loader.instanceOf(document.getElementById("sidebar")).panicForTest();
     } catch {
-      // The instance traps after its panic hook ran; that is the point.
+      // The instance traps; that is the point.
     }
   });
   const alert = sidebar(page).getByRole("alert");

@@ -107,17 +107,30 @@ test("a missing article body fails only that article", async ({ widget, page }) 
 });
 
 test("a panic ends in a visible error, not a silent dead widget", async ({ widget, page }) => {
-  widget.allow(/panic raised on purpose/);
+  widget.allow(/unreachable|panic raised on purpose|stopped working earlier/);
   await widget.open("site");
-  await page.evaluate(async () => {
+  const thrown = await page.evaluate(async () => {
     const glue = document.querySelector<HTMLLinkElement>('link[rel="modulepreload"]')!.href;
     const module = await import(glue); // the instance the page started
-    try {
-      module.panicForTest();
-    } catch {
-      // The instance traps after its panic hook ran.
-    }
+    const events: unknown[] = [];
+    document.addEventListener("tidings:error", (e) => events.push((e as CustomEvent).detail));
+    const attempt = (call: () => void) => {
+      try {
+        call();
+        return "returned";
+      } catch (error) {
+        return `${(error as Error).name}: ${(error as Error).message}`;
+      }
+    };
+    const first = attempt(() => module.panicForTest());
+    const again = attempt(() => module.panicForTest()); // an ended instance is not entered again
+    return { first, again, events };
   });
+  expect(thrown.first, "the panic is a trap out of the wasm").toMatch(/^RuntimeError/);
+  expect(thrown.again).toMatch(/stopped working earlier/);
+  expect(thrown.events, "one fatal error event for the page's widget").toEqual([
+    { message: expect.any(String), fatal: true },
+  ]);
   await expect(page.getByRole("alert")).toHaveText("The news widget stopped working.");
   await expect(page.getByRole("heading", { level: 1, name: "Tidings" }), "the host page is intact").toBeVisible();
 });
