@@ -2,7 +2,9 @@
 // - the glue guarded (`embed/guard.js`): an instance whose Rust code trapped is ended and its widgets say so;
 // - `tidings-embed-<hash>.js`: wasm-bindgen's glue wrapped in a factory, so that each widget gets an instance of
 //   its own (its own wasm memory, freed with it) from one module record;
-// - `tidings.js`: the stable-named loader, pointing at that folder's content-hashed wasm, embed JS and CSS;
+// - the page's download of its bundle (`embed/prefetch.js`) in its `<script data-tidings-prefetch>`;
+// - `tidings.js`: the stable-named loader, pointing at that folder's content-hashed wasm, embed JS and CSS, with
+//   the same prefetch;
 // - in release builds, the glue, the embed JS and the loader minified by terser (the glue: 6.7 → 4.9 KB of
 //   brotli), with the page's integrity hash for the glue brought up to date;
 // - in release builds, `.br` (brotli 11) and `.gz` (gzip 9) copies of the wasm, JS, CSS and page, for a static
@@ -78,13 +80,21 @@ writeFileSync(join(dir, embedName), embed);
 // this file's.
 const pageGlue = await small(glue, glueName);
 writeFileSync(join(dir, glueName), pageGlue);
-const page = readFileSync(join(dir, "index.html"), "utf8");
+let page = readFileSync(join(dir, "index.html"), "utf8");
+// The page's download of its bundle, begun as the page is parsed (embed/prefetch.js).
+const prefetchSource = readFileSync(new URL("./prefetch.js", import.meta.url), "utf8");
+const prefetchTag = /<script data-tidings-prefetch="([^"]+)"><\/script>/;
+const prefetchHref = page.match(prefetchTag)?.[1];
+if (!prefetchHref) throw new Error(`index.html: no <script data-tidings-prefetch="…"></script> found`);
+const prefetchCall = await small(`${prefetchSource}\ntidingsPrefetch(${JSON.stringify(prefetchHref)});\n`, "prefetch");
+page = page.replace(prefetchTag, () => `<script>${prefetchCall}</script>`);
 const tag = new RegExp(`(href="\\./${glueName.replace(/\./g, "\\.")}"[^>]*integrity=")sha384-[^"]+"`);
 if (!tag.test(page)) throw new Error(`index.html: no integrity attribute found for ${glueName}`);
 const integrity = `sha384-${createHash("sha384").update(pageGlue).digest("base64")}`;
 writeFileSync(join(dir, "index.html"), page.replace(tag, `$1${integrity}"`));
 
 const loader = readFileSync(new URL("./tidings.js", import.meta.url), "utf8")
+  .replace("// __TIDINGS_PREFETCH__", () => prefetchSource)
   .replace("__TIDINGS_JS__", embedName)
   .replace("__TIDINGS_WASM__", find(/^tidings-widget-[0-9a-f]+_bg\.wasm$/))
   .replace("__TIDINGS_CSS__", find(/^style-[0-9a-f]+\.css$/));

@@ -53,20 +53,8 @@ export function unmount(host) {
   host.removeAttribute("data-tidings-mounted");
 }
 
-const preloaded = new Set();
-
-/** Starts the download of the widget's bundle.json beside the wasm's; the widget's own fetch then reuses it. */
-function preloadBundle(host) {
-  const url = new URL(host.getAttribute("data-bundle")?.trim() || "bundle.json", document.baseURI).href;
-  if (preloaded.has(url)) return;
-  preloaded.add(url);
-  const link = document.createElement("link");
-  link.rel = "preload";
-  link.as = "fetch";
-  link.crossOrigin = "anonymous"; // what the widget's fetch() sends, so the browser matches the two
-  link.href = url;
-  document.head.append(link);
-}
+// tidingsPrefetch(href): embed/prefetch.js, put here by embed/build.mjs.
+// __TIDINGS_PREFETCH__
 
 const warmed = new Set();
 
@@ -100,7 +88,7 @@ async function start(host) {
   link.href = asset(ASSETS.css);
   const root = document.createElement("div");
   shadow.replaceChildren(link, root);
-  preloadBundle(host);
+  tidingsPrefetch(host.getAttribute("data-bundle")?.trim() || "bundle.json");
   try {
     compiled ??= WebAssembly.compileStreaming(fetch(asset(ASSETS.wasm)));
     embed ??= import(asset(ASSETS.js));

@@ -63,14 +63,58 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// The body of `url` as a JS string. `fetch` straight from web-sys: an HTTP client crate would add kilobytes to
-/// every reader's download for nothing this needs.
+/// The download of a bundle that the page started before the widget (`embed/prefetch.js`, from `index.html` or
+/// the embed loader): the same request the widget would make, begun while the wasm downloads.
+pub struct Prefetch {
+    response: js_sys::Promise,
+    controller: web_sys::AbortController,
+    /// The bundle's text, when it was small and had arrived by the time the widget started.
+    text: Option<JsString>,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `take(href)` of the page's prefetched bundles (`embed/prefetch.js`).
+    #[wasm_bindgen(js_name = take, js_namespace = ["globalThis", "tidingsPrefetched"], catch)]
+    fn take_prefetched(href: &str) -> Result<JsValue, JsValue>;
+}
+
+impl Prefetch {
+    /// The page's download of `url`, if it started one. Each is handed out once: a Retry downloads again.
+    pub fn take(url: &str) -> Option<Self> {
+        let entry = take_prefetched(url).ok().filter(JsValue::is_object)?;
+        let field = |name: &str| js_sys::Reflect::get(&entry, &name.into()).ok();
+        Some(Self {
+            response: field("response")?.dyn_into().ok()?,
+            controller: field("controller")?.dyn_into().ok()?,
+            text: field("text").and_then(|t| t.dyn_into().ok()),
+        })
+    }
+
+    /// The bundle, if its text is here already: read now, with no turn of the event loop, so the widget's first
+    /// render can show the stories.
+    pub fn bundle_now(&mut self) -> Option<Result<Manifest, FetchError>> {
+        let text = self.text.take()?;
+        Some(checked(text).and_then(|text| read(&text, decode::manifest)))
+    }
+}
+
+/// The body of `url` as a JS string (from `prefetch` when the page started that download). `fetch` straight
+/// from web-sys: an HTTP client crate would add kilobytes to every reader's download for nothing this needs.
 /// A server that never answers (or answers forever) is cut off after [`TIMEOUT_MS`] with an `AbortController`.
-async fn text(url: &str) -> Result<JsValue, FetchError> {
+async fn text(url: &str, prefetch: Option<Prefetch>) -> Result<JsValue, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Network)?;
-    let controller = web_sys::AbortController::new().map_err(|_| FetchError::Network)?;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
+    let (controller, response) = match prefetch {
+        Some(p) => (p.controller, p.response),
+        None => {
+            let controller =
+                web_sys::AbortController::new().map_err(|_| FetchError::Network)?;
+            let init = web_sys::RequestInit::new();
+            init.set_signal(Some(&controller.signal()));
+            let response = window.fetch_with_str_and_init(url, &init);
+            (controller, response)
+        }
+    };
     let abort = Closure::once_into_js({
         let controller = controller.clone();
         move || controller.abort()
@@ -78,7 +122,7 @@ async fn text(url: &str) -> Result<JsValue, FetchError> {
     let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS)
         .map_err(|_| FetchError::Network)?;
-    let result = read(&window, url, &init).await;
+    let result = body(response).await;
     window.clear_timeout_with_handle(timer);
     match result {
         Err(FetchError::Network) if controller.signal().aborted() => Err(FetchError::Timeout),
@@ -86,12 +130,8 @@ async fn text(url: &str) -> Result<JsValue, FetchError> {
     }
 }
 
-async fn read(
-    window: &web_sys::Window,
-    url: &str,
-    init: &web_sys::RequestInit,
-) -> Result<JsValue, FetchError> {
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, init))
+async fn body(response: js_sys::Promise) -> Result<JsValue, FetchError> {
+    let response = JsFuture::from(response)
         .await
         .map_err(|_| FetchError::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Network)?;
@@ -114,7 +154,12 @@ async fn read(
         .ok()
         .and_then(|t| t.dyn_into().ok())
         .ok_or(FetchError::Network)?;
-    // A server may not declare the length (or may lie about it). UTF-16 units never outnumber UTF-8 bytes.
+    checked(text)
+}
+
+/// `text`, unless it is over [`MAX_BYTES`]. A server may not declare the length (or may lie about it); UTF-16
+/// units never outnumber UTF-8 bytes.
+fn checked(text: JsString) -> Result<JsValue, FetchError> {
     match u64::from(text.length()) {
         units if units > MAX_BYTES => Err(FetchError::TooLarge(units)),
         _ => Ok(text.into()),
@@ -131,10 +176,15 @@ extern "C" {
 /// Fetches `url` and reads it with `decode`.
 async fn get<T>(
     url: &str,
+    prefetch: Option<Prefetch>,
     decode: fn(&JsValue) -> Result<T, decode::Error>,
 ) -> Result<T, FetchError> {
-    let text = text(url).await?;
-    let value = parse_json(&text).map_err(|e| {
+    read(&text(url, prefetch).await?, decode)
+}
+
+/// Parses `text` and reads it with `decode`, after checking that this version of Tidings wrote it.
+fn read<T>(text: &JsValue, decode: fn(&JsValue) -> Result<T, decode::Error>) -> Result<T, FetchError> {
+    let value = parse_json(text).map_err(|e| {
         let why = e
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
@@ -147,19 +197,19 @@ async fn get<T>(
     }
 }
 
-/// Fetches `bundle.json`.
-pub async fn bundle(url: &str) -> Result<Manifest, FetchError> {
-    get(url, decode::manifest).await
+/// Fetches `bundle.json`, or goes on with the page's download of it.
+pub async fn bundle(url: &str, prefetch: Option<Prefetch>) -> Result<Manifest, FetchError> {
+    get(url, prefetch, decode::manifest).await
 }
 
 /// Fetches a card shard: its cards, to be read with [`decode::card_at`]. `path` is relative to the bundle's URL.
 pub async fn shard(bundle_url: &str, path: &str) -> Result<js_sys::Array, FetchError> {
-    get(&resolve(bundle_url, path), decode::shard_cards).await
+    get(&resolve(bundle_url, path), None, decode::shard_cards).await
 }
 
 /// Fetches a body chunk. `path` is relative to the bundle's URL.
 pub async fn chunk(bundle_url: &str, path: &str) -> Result<BodyChunk, FetchError> {
-    get(&resolve(bundle_url, path), decode::chunk).await
+    get(&resolve(bundle_url, path), None, decode::chunk).await
 }
 
 /// `path` relative to the folder of `bundle_url`.

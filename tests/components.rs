@@ -193,6 +193,72 @@ async fn an_unreadable_bundle_says_so() {
     );
 }
 
+/// Stands in for the page's download of `href` (embed/prefetch.js): `text` when it arrived in full, and the
+/// response, which resolves with `body` once `release` is called. Returns `release`.
+fn hand_over(href: &str, text: Option<&str>, body: &str) -> js_sys::Function {
+    let install = js_sys::Function::new_with_args(
+        "href, text, body",
+        r#"let release;
+        const response = new Promise((resolve) => (release = () => resolve(new Response(body))));
+        globalThis.tidingsPrefetched = {
+          take(h) {
+            if (h !== href) return undefined;
+            delete globalThis.tidingsPrefetched;
+            return text === undefined ? { response, controller: new AbortController() } : { response, controller: new AbortController(), text };
+          },
+        };
+        return release;"#,
+    );
+    let text = text.map_or(wasm_bindgen::JsValue::UNDEFINED, Into::into);
+    install
+        .call3(&wasm_bindgen::JsValue::NULL, &href.into(), &text, &body.into())
+        .unwrap()
+        .unchecked_into()
+}
+
+/// One turn of the microtask queue: Yew's first render, queued at mount, has run.
+async fn microtask() {
+    let resolved = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    wasm_bindgen_futures::JsFuture::from(resolved).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_bundle_the_page_already_downloaded_is_in_the_first_render() {
+    // Nothing is served at this address: the stories can only come from the page's download.
+    let release = hand_over("nowhere/first.json", Some(BUNDLE), BUNDLE);
+    let root = mount("nowhere/first.json".into());
+    microtask().await;
+    assert_eq!(texts(&root, ".tidings-card h3"), ["Story A", "Story B", "Story C"]);
+    assert!(root.query_selector(".tidings-placeholder").unwrap().is_none());
+    release.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    settle().await;
+    assert_eq!(texts(&root, "[role=status]"), ["3 stories"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_download_of_the_page_still_on_its_way_is_awaited_not_repeated() {
+    let release = hand_over("nowhere/pending.json", None, BUNDLE);
+    let root = mount("nowhere/pending.json".into());
+    wait_for(&root, ".tidings-placeholder").await;
+    release.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    wait_for(&root, ".tidings-card h3").await;
+    assert_eq!(texts(&root, ".tidings-card h3"), ["Story A", "Story B", "Story C"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_bundle_from_the_page_fails_at_once_and_retry_downloads_it_again() {
+    let url = data_url(BUNDLE);
+    let old = r#"{"schema_version":99,"total":0,"tags":[],"articles":[],"index":[]}"#;
+    hand_over(&url, Some(old), old);
+    let root = mount(url);
+    microtask().await;
+    let alert = root.query_selector("[role=alert]").unwrap().expect("the failure, in the first render");
+    assert!(alert.text_content().unwrap().contains("rebuild the bundle"));
+    click(&root, "[role=alert] button", "Retry");
+    wait_for(&root, ".tidings-card h3").await;
+    assert_eq!(texts(&root, ".tidings-card h3"), ["Story A", "Story B", "Story C"]);
+}
+
 #[wasm_bindgen_test]
 fn dates_follow_each_widgets_locale_with_one_format_per_locale() {
     use tidings_widget::components::format_date;

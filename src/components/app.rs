@@ -61,6 +61,12 @@ struct Loaded {
 }
 
 impl Loaded {
+    /// The manifest's stories, and the paths of the card shards still to fetch.
+    fn start(manifest: Manifest) -> (Self, Vec<String>) {
+        let index = manifest.index.clone();
+        (Self::new(manifest), index)
+    }
+
     fn new(manifest: Manifest) -> Self {
         let mut loaded = Self {
             tags: Rc::new(manifest.tags),
@@ -117,6 +123,37 @@ enum Fetch {
     Failed(FetchError),
 }
 
+/// How the widget starts: from the page's download of the bundle (`embed/prefetch.js`) when there is one.
+enum Early {
+    /// Its text was here when the widget started, and is read: the first render shows the stories.
+    Read(Result<(Loaded, Vec<String>), FetchError>),
+    /// It is still on its way: the widget awaits it instead of downloading the bundle again.
+    Pending(api::Prefetch),
+    /// The widget downloads the bundle itself.
+    None,
+}
+
+impl Early {
+    fn new(url: &str) -> Self {
+        match api::Prefetch::take(url) {
+            Some(mut prefetch) => match prefetch.bundle_now() {
+                Some(read) => Self::Read(read.map(Loaded::start)),
+                None => Self::Pending(prefetch),
+            },
+            None => Self::None,
+        }
+    }
+
+    /// The state of the first render.
+    fn fetch(&self) -> Fetch {
+        match self {
+            Self::Read(Ok((loaded, _))) => Fetch::Ready(Rc::new(loaded.clone())),
+            Self::Read(Err(e)) => Fetch::Failed(e.clone()),
+            _ => Fetch::Loading,
+        }
+    }
+}
+
 /// How often, at most, arriving shards re-render the list (a 100,000-story bundle has a hundred and more).
 const PUBLISH_MS: f64 = 150.0;
 
@@ -136,7 +173,8 @@ impl Reducible for Reader {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let fetch = use_state(|| Fetch::Loading);
+    let early = use_mut_ref(|| Early::new(&url_of(props)));
+    let fetch = use_state(|| early.borrow().fetch());
     let attempt = use_state(|| 0u32);
     let config = props.config.clone();
     let reader = {
@@ -146,7 +184,7 @@ pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     let last_open = use_mut_ref(|| None::<String>);
     {
-        let (fetch, onevent) = (fetch.clone(), props.onevent.clone());
+        let (fetch, onevent, early) = (fetch.clone(), props.onevent.clone(), early.clone());
         let url = url_of(props);
         // Each run has a generation: a task from an earlier run (or a removed widget) stops writing.
         let generation = use_mut_ref(|| 0u32);
@@ -160,10 +198,20 @@ pub fn App(props: &AppProps) -> Html {
                 let generation = generation.clone();
                 move || *generation.borrow() == mine
             };
-            fetch.set(Fetch::Loading);
+            // Only the first run may start from the page's download; a Retry or another URL downloads anew.
+            let start = std::mem::replace(&mut *early.borrow_mut(), Early::None);
+            let shown = matches!(start, Early::Read(_));
+            if !shown {
+                fetch.set(Fetch::Loading);
+            }
             spawn_local(async move {
-                let manifest = match api::bundle(&url).await {
-                    Ok(manifest) => manifest,
+                let started = match start {
+                    Early::Read(read) => read,
+                    Early::Pending(prefetch) => api::bundle(&url, Some(prefetch)).await.map(Loaded::start),
+                    Early::None => api::bundle(&url, None).await.map(Loaded::start),
+                };
+                let (mut loaded, index) = match started {
+                    Ok(started) => started,
                     Err(e) => {
                         if current() {
                             onevent.emit(WidgetEvent::Error {
@@ -178,11 +226,11 @@ pub fn App(props: &AppProps) -> Html {
                     return;
                 }
                 onevent.emit(WidgetEvent::Ready {
-                    articles: manifest.total as usize,
+                    articles: loaded.total,
                 });
-                let index = manifest.index.clone();
-                let mut loaded = Loaded::new(manifest);
-                fetch.set(Fetch::Ready(Rc::new(loaded.clone())));
+                if !shown {
+                    fetch.set(Fetch::Ready(Rc::new(loaded.clone())));
+                }
                 // The rest of the cards, in order, after the first view.
                 let mut published = js_sys::Date::now();
                 for path in index {

@@ -63,7 +63,9 @@ test("placeholders do not animate when reduced motion is asked for", async ({ pa
 test("loading placeholders reserve the space the cards take (no layout shift)", async ({ widget, page }) => {
   let release: () => void = () => {};
   const held = new Promise<void>((r) => (release = r));
+  let requests = 0;
   await page.route("**/site/bundle.json", async (route) => {
+    requests++;
     await held;
     await route.continue();
   });
@@ -76,4 +78,32 @@ test("loading placeholders reserve the space the cards take (no layout shift)", 
   await expect(page.locator(".tidings-cards article").first()).toBeVisible();
   const after = await page.locator(".tidings-cards article").first().boundingBox();
   expect(Math.abs(after!.y - before!.y), "the first card appears where its placeholder was").toBeLessThan(1);
+  expect(requests, "the widget awaited the page's download of the bundle instead of fetching it again").toBe(1);
+});
+
+test("a bundle downloaded before the wasm shows at once, with no placeholders in between", async ({ widget, page }) => {
+  await page.addInitScript(() => {
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (n instanceof Element && (n.matches(".tidings-placeholder") || n.querySelector(".tidings-placeholder"))) {
+            (window as any).__placeholders = true;
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  let requests = 0;
+  page.on("request", (r) => void (new URL(r.url()).pathname === "/site/bundle.json" && requests++));
+  // The wasm waits until the page's own download of the bundle is complete.
+  const bundle = page.waitForResponse("**/site/bundle.json").then((r) => r.finished());
+  await page.route("**/site/*_bg.wasm", async (route) => {
+    await bundle;
+    await route.continue();
+  });
+  await page.goto("/site/index.html");
+  await expect(widget.cards().first()).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__placeholders ?? false), "no placeholder was ever shown").toBe(false);
+  expect(requests, "one download of the bundle").toBe(1);
+  await expect(page.getByRole("status")).toHaveText("1 story");
 });
