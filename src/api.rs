@@ -107,8 +107,7 @@ async fn text(url: &str, prefetch: Option<Prefetch>) -> Result<JsValue, FetchErr
     let (controller, response) = match prefetch {
         Some(p) => (p.controller, p.response),
         None => {
-            let controller =
-                web_sys::AbortController::new().map_err(|_| FetchError::Network)?;
+            let controller = web_sys::AbortController::new().map_err(|_| FetchError::Network)?;
             let init = web_sys::RequestInit::new();
             init.set_signal(Some(&controller.signal()));
             let response = window.fetch_with_str_and_init(url, &init);
@@ -183,7 +182,10 @@ async fn get<T>(
 }
 
 /// Parses `text` and reads it with `decode`, after checking that this version of Tidings wrote it.
-fn read<T>(text: &JsValue, decode: fn(&JsValue) -> Result<T, decode::Error>) -> Result<T, FetchError> {
+fn read<T>(
+    text: &JsValue,
+    decode: fn(&JsValue) -> Result<T, decode::Error>,
+) -> Result<T, FetchError> {
     let value = parse_json(text).map_err(|e| {
         let why = e
             .dyn_ref::<js_sys::Error>()

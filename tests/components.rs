@@ -211,7 +211,12 @@ fn hand_over(href: &str, text: Option<&str>, body: &str) -> js_sys::Function {
     );
     let text = text.map_or(wasm_bindgen::JsValue::UNDEFINED, Into::into);
     install
-        .call3(&wasm_bindgen::JsValue::NULL, &href.into(), &text, &body.into())
+        .call3(
+            &wasm_bindgen::JsValue::NULL,
+            &href.into(),
+            &text,
+            &body.into(),
+        )
         .unwrap()
         .unchecked_into()
 }
@@ -219,7 +224,9 @@ fn hand_over(href: &str, text: Option<&str>, body: &str) -> js_sys::Function {
 /// One turn of the microtask queue: Yew's first render, queued at mount, has run.
 async fn microtask() {
     let resolved = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
-    wasm_bindgen_futures::JsFuture::from(resolved).await.unwrap();
+    wasm_bindgen_futures::JsFuture::from(resolved)
+        .await
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -228,8 +235,14 @@ async fn a_bundle_the_page_already_downloaded_is_in_the_first_render() {
     let release = hand_over("nowhere/first.json", Some(BUNDLE), BUNDLE);
     let root = mount("nowhere/first.json".into());
     microtask().await;
-    assert_eq!(texts(&root, ".tidings-card h3"), ["Story A", "Story B", "Story C"]);
-    assert!(root.query_selector(".tidings-placeholder").unwrap().is_none());
+    assert_eq!(
+        texts(&root, ".tidings-card h3"),
+        ["Story A", "Story B", "Story C"]
+    );
+    assert!(root
+        .query_selector(".tidings-placeholder")
+        .unwrap()
+        .is_none());
     release.call0(&wasm_bindgen::JsValue::NULL).unwrap();
     settle().await;
     assert_eq!(texts(&root, "[role=status]"), ["3 stories"]);
@@ -242,7 +255,10 @@ async fn a_download_of_the_page_still_on_its_way_is_awaited_not_repeated() {
     wait_for(&root, ".tidings-placeholder").await;
     release.call0(&wasm_bindgen::JsValue::NULL).unwrap();
     wait_for(&root, ".tidings-card h3").await;
-    assert_eq!(texts(&root, ".tidings-card h3"), ["Story A", "Story B", "Story C"]);
+    assert_eq!(
+        texts(&root, ".tidings-card h3"),
+        ["Story A", "Story B", "Story C"]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -252,11 +268,17 @@ async fn a_bad_bundle_from_the_page_fails_at_once_and_retry_downloads_it_again()
     hand_over(&url, Some(old), old);
     let root = mount(url);
     microtask().await;
-    let alert = root.query_selector("[role=alert]").unwrap().expect("the failure, in the first render");
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("the failure, in the first render");
     assert!(alert.text_content().unwrap().contains("rebuild the bundle"));
     click(&root, "[role=alert] button", "Retry");
     wait_for(&root, ".tidings-card h3").await;
-    assert_eq!(texts(&root, ".tidings-card h3"), ["Story A", "Story B", "Story C"]);
+    assert_eq!(
+        texts(&root, ".tidings-card h3"),
+        ["Story A", "Story B", "Story C"]
+    );
 }
 
 #[wasm_bindgen_test]

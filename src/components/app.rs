@@ -207,7 +207,9 @@ pub fn App(props: &AppProps) -> Html {
             spawn_local(async move {
                 let started = match start {
                     Early::Read(read) => read,
-                    Early::Pending(prefetch) => api::bundle(&url, Some(prefetch)).await.map(Loaded::start),
+                    Early::Pending(prefetch) => {
+                        api::bundle(&url, Some(prefetch)).await.map(Loaded::start)
+                    }
                     Early::None => api::bundle(&url, None).await.map(Loaded::start),
                 };
                 let (mut loaded, index) = match started {

@@ -198,7 +198,7 @@ test("a widget far below the fold fetches nothing until the reader scrolls near 
   expect(box!.height, "its space is reserved").toBeGreaterThan(200);
   await grid(page).scrollIntoViewIfNeeded();
   await expect(grid(page).getByRole("status")).toHaveText("Showing 12 of 2083 stories");
-  expect(requested.filter((p) => p === "/corpus/bundle.json"), "fetched once: the widget reuses the loader's preload").toHaveLength(1);
+  expect(requested.filter((p) => p === "/corpus/bundle.json"), "fetched once: the widget takes over the loader's download").toHaveLength(1);
 });
 
 test("a starting widget's bundle downloads beside the wasm, not after it", async ({ page }) => {
