@@ -6,9 +6,14 @@
 // thrown through Rust frames, leaves the instance half-way through its work. So the instance is ended there: its
 // widgets say so (`__tidingsStopped`), and every later call throws at once without entering it.
 
-/** What an ended instance does to its widgets; the embed's `instantiate(stopped)` replaces it with the loader's. */
+/**
+ * What an ended instance does to its widgets; the embed's `instantiate(stopped)` replaces it with the loader's.
+ * On the page Trunk builds, the instance drives every widget element the loader has not adopted (those have a
+ * shadow root), mounted or not yet: a trap while mounting leaves none blank.
+ */
 let __tidingsStopped = (error) => {
-  for (const host of document.querySelectorAll("[data-tidings-mounted]:not([data-tidings-instance])")) {
+  for (const host of document.querySelectorAll("[data-tidings], #tidings")) {
+    if (host.shadowRoot) continue;
     host.textContent = "The news widget stopped working.";
     host.setAttribute("role", "alert");
     const detail = { message: String(error?.message ?? error), fatal: true };
@@ -32,7 +37,11 @@ function __tidingsGuard(exports) {
         if (!ended) {
           // A nested call (the glue calls back in while Rust is on the stack) may have ended it already.
           ended = error;
-          __tidingsStopped(error);
+          try {
+            __tidingsStopped(error);
+          } catch (reporting) {
+            console.error(reporting); // the trap, thrown on below, is what the page should see
+          }
         }
         throw error;
       }
