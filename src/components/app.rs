@@ -233,7 +233,9 @@ pub fn App(props: &AppProps) -> Html {
                 if !shown {
                     fetch.set(Fetch::Ready(Rc::new(loaded.clone())));
                 }
-                // The rest of the cards, in order, after the first view.
+                // The rest of the cards, in order, after the first view: a turn of the event loop first, so the
+                // browser paints the first cards before this starts their download.
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
                 let mut published = js_sys::Date::now();
                 for path in index {
                     let result = match api::shard(&url, &path).await {
