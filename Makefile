@@ -9,7 +9,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
-.PHONY: bench setup serve build test test-native test-wasm test-e2e test-authoring fuzz e2e-site bench-compiler sizes clean
+.PHONY: bench setup serve build test test-native test-wasm test-e2e test-authoring fuzz e2e-site bench-compiler bench-trace sizes clean
 
 # Release builds rebuild the standard library for size (`optimize_for_size`) with panics compiled to a bare trap:
 # without the panic machinery's formatting the wasm is about 11 KB of brotli smaller. Cargo's `build-std` is
@@ -74,6 +74,9 @@ test-e2e: e2e-site ## Playwright, desktop and Pixel 7, against a real static ser
 bench: setup e2e-site ## Tidings against its plain-JavaScript twin: payload, start-up, filter, memory, Lighthouse, compiler.
 	cargo build --release --package tidings-compiler
 	node bench/run.mjs
+
+bench-trace: ## Where start-up time goes after the wasm arrives (a trace; needs `make bench`'s sites).
+	node bench/trace.mjs 10000/index.html 10000/twin.html
 
 bench-compiler: ## Compiler throughput against raw pulldown-cmark (10,000 documents).
 	cargo bench --package tidings-compiler --bench compile

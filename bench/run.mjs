@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join } from "node:path";
 import { sizes, writeCompressed } from "../embed/compress.mjs";
 import { chromium } from "@playwright/test";
+import { ARGS, CHROMIUM, CPU_SLOWDOWN, mobilePage } from "./mobile.mjs";
 
 const ROOT = "target/bench";
 const SITE = join(ROOT, "site");
@@ -19,11 +20,6 @@ const SIZES = (process.env.BENCH_SIZES ?? "100,1000,10000,100000").split(",").ma
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const CLICKS = 40;
 const COMPILER = "target/release/tidings";
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-// Lighthouse's mobile profile ("slow 4G" and a mid-range phone's CPU).
-const NETWORK = { offline: false, latency: 150, downloadThroughput: (1638.4 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
-const CPU_SLOWDOWN = 4;
 
 const WIDGETS = {
   tidings: { page: "index.html", card: ".tidings-card:not(.tidings-placeholder)", tag: ".tidings-filters .tidings-tag", complete: '.tidings-cards[aria-busy="false"]' },
@@ -94,32 +90,8 @@ function payload() {
 
 // ---- 2. Start-up: navigation to the first card painted, mobile network and 4x CPU ----
 
-const FIRST_CARD = (selector) => {
-  const w = window;
-  w.__layoutShift = 0;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) w.__layoutShift += e.value;
-  }).observe({ type: "layout-shift", buffered: true });
-  w.__firstCard = new Promise((resolve) => {
-    const seen = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
-    new MutationObserver((_, observer) => {
-      if (document.querySelector(selector)) {
-        observer.disconnect();
-        seen();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-};
-
 async function startup(browser, widget, n) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Network.emulateNetworkConditions", NETWORK);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
-  await page.addInitScript(FIRST_CARD, WIDGETS[widget].card);
+  const { context, page } = await mobilePage(browser, WIDGETS[widget].card);
   await page.goto(`${ORIGIN}/${n}/${WIDGETS[widget].page}`);
   const ms = await page.evaluate(() => window.__firstCard);
   // When the last file the first card needed had arrived: what is left after it is the widget's own work.
