@@ -2,7 +2,7 @@
 // instance's exports: `wasm = __tidingsGuard(instance.exports)`.
 //
 // Release builds compile a panic to a bare trap: no unwinding, no message, no hook (the standard library's panic
-// machinery is about 11 KB of brotli). Whatever escapes a call into the wasm, a trap or a JavaScript exception
+// machinery is about 12 KB of brotli). Whatever escapes a call into the wasm, a trap or a JavaScript exception
 // thrown through Rust frames, leaves the instance half-way through its work. So the instance is ended there: its
 // widgets say so (`__tidingsStopped`), and every later call throws at once without entering it.
 
