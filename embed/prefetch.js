@@ -11,20 +11,21 @@
 function tidingsPrefetch(href) {
   const prefetched = (globalThis.tidingsPrefetched ??= {
     downloads: new Map(),
+    /** `href` as the page's fetch would resolve it; undefined for a bad address (the widget reports it). */
+    url(href) {
+      try {
+        return new URL(href, document.baseURI).href;
+      } catch {}
+    },
     take(href) {
-      const url = new URL(href, document.baseURI).href;
+      const url = this.url(href);
       const download = this.downloads.get(url);
       this.downloads.delete(url);
       return download;
     },
   });
-  let url;
-  try {
-    url = new URL(href, document.baseURI).href;
-  } catch {
-    return; // the widget reports a bad address
-  }
-  if (prefetched.downloads.has(url)) return;
+  const url = prefetched.url(href);
+  if (url === undefined || prefetched.downloads.has(url)) return;
   const controller = new AbortController();
   const download = { controller, response: fetch(url, { signal: controller.signal }) };
   download.response

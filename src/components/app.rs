@@ -63,11 +63,6 @@ struct Loaded {
 impl Loaded {
     /// The manifest's stories, and the paths of the card shards still to fetch.
     fn start(manifest: Manifest) -> (Self, Vec<String>) {
-        let index = manifest.index.clone();
-        (Self::new(manifest), index)
-    }
-
-    fn new(manifest: Manifest) -> Self {
         let mut loaded = Self {
             tags: Rc::new(manifest.tags),
             total: manifest.total as usize,
@@ -77,7 +72,7 @@ impl Loaded {
             failed: None,
         };
         loaded.append(manifest.articles);
-        loaded
+        (loaded, manifest.index)
     }
 
     fn append(&mut self, cards: Vec<Card>) {
@@ -127,10 +122,9 @@ enum Fetch {
 enum Early {
     /// Its text was here when the widget started, and is read: the first render shows the stories.
     Read(Result<(Loaded, Vec<String>), FetchError>),
-    /// It is still on its way: the widget awaits it instead of downloading the bundle again.
-    Pending(api::Prefetch),
-    /// The widget downloads the bundle itself.
-    None,
+    /// To be awaited: the page's download, still on its way (the bundle is not downloaded again), or none, and
+    /// the widget downloads the bundle itself.
+    Download(Option<api::Prefetch>),
 }
 
 impl Early {
@@ -138,9 +132,9 @@ impl Early {
         match api::Prefetch::take(url) {
             Some(mut prefetch) => match prefetch.bundle_now() {
                 Some(read) => Self::Read(read.map(Loaded::start)),
-                None => Self::Pending(prefetch),
+                None => Self::Download(Some(prefetch)),
             },
-            None => Self::None,
+            None => Self::Download(None),
         }
     }
 
@@ -199,7 +193,7 @@ pub fn App(props: &AppProps) -> Html {
                 move || *generation.borrow() == mine
             };
             // Only the first run may start from the page's download; a Retry or another URL downloads anew.
-            let start = std::mem::replace(&mut *early.borrow_mut(), Early::None);
+            let start = std::mem::replace(&mut *early.borrow_mut(), Early::Download(None));
             let shown = matches!(start, Early::Read(_));
             if !shown {
                 fetch.set(Fetch::Loading);
@@ -207,10 +201,9 @@ pub fn App(props: &AppProps) -> Html {
             spawn_local(async move {
                 let started = match start {
                     Early::Read(read) => read,
-                    Early::Pending(prefetch) => {
-                        api::bundle(&url, Some(prefetch)).await.map(Loaded::start)
+                    Early::Download(prefetch) => {
+                        api::bundle(&url, prefetch).await.map(Loaded::start)
                     }
-                    Early::None => api::bundle(&url, None).await.map(Loaded::start),
                 };
                 let (mut loaded, index) = match started {
                     Ok(started) => started,
