@@ -5,13 +5,18 @@
 // - the page's download of its bundle (`embed/prefetch.js`) in its `<script data-tidings-prefetch>`;
 // - `tidings.js`: the stable-named loader, pointing at that folder's content-hashed wasm, embed JS and CSS, with
 //   the same prefetch;
+// - in release builds, the wasm's import and export names shortened by wasm-opt, and the glue renamed to match
+//   (wasm-bindgen names an import after its function and a hash: `__wbg_createElement_de4a31ed2fb252be`; the
+//   names were 3.6 KB of brotli, most of them twice, once in the wasm and once in the glue);
 // - in release builds, the glue, the embed JS and the loader minified by terser (the glue: 6.7 → 4.9 KB of
-//   brotli), with the page's integrity hash for the glue brought up to date;
+//   brotli), with the page's integrity hashes for the glue and the wasm brought up to date;
 // - in release builds, `.br` (brotli 11) and `.gz` (gzip 9) copies of the wasm, JS, CSS and page, for a static
 //   server to send as they are (the compiler writes those of the bundle: `tidings build --precompress`).
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 import { writeCompressed } from "./compress.mjs";
 
@@ -62,6 +67,35 @@ return { ${exported.join(", ")} };
 `;
 }
 
+/**
+ * Release builds: the import and export names of the wasm at `wasmPath` made as short as they can be (`a`, `b`,
+ * …; wasm-opt's `--minify-imports-and-exports-and-modules`, which prints the renaming), and the same renaming
+ * applied to wasm-bindgen's `glue`, which is returned. The wasm's `target_features` and `producers` sections
+ * (read by tools, not browsers) go too.
+ */
+function shortNames(glue, wasmPath, name) {
+  const wasmOpt = fileURLToPath(new URL("../node_modules/.bin/wasm-opt", import.meta.url));
+  const args = ["--minify-imports-and-exports-and-modules", "--strip-target-features", "--strip-producers"];
+  const renaming = JSON.parse(execFileSync(wasmOpt, [...args, wasmPath, "-o", wasmPath], { encoding: "utf8" }));
+  const modules = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath))).map((i) => i.module));
+  if (modules.size !== 1) throw new Error(`${wasmPath}: expected one import module after renaming, found ${[...modules]}`);
+  const replaceOnce = (text, pattern, by, what) => {
+    let found = 0;
+    const out = text.replace(pattern, (...m) => (found++, by(...m)));
+    if (found !== 1) throw new Error(`${name}: expected ${what} once in wasm-bindgen's glue, found it ${found} times`);
+    return out;
+  };
+  // The import object: `{ "./tidings-widget_bg.js": { __wbg_now_463ac581d2fc7ea3: function() {…}, … } }`.
+  for (const module of new Set(renaming.imports.map(([module]) => module))) {
+    glue = replaceOnce(glue, JSON.stringify(module), () => JSON.stringify([...modules][0]), `the module ${module}`);
+  }
+  for (const [, from, to] of renaming.imports) {
+    glue = replaceOnce(glue, new RegExp(`^(\\s+)${from}:`, "m"), (_, indent) => `${indent}${to}:`, `the import ${from}`);
+  }
+  for (const [from, to] of renaming.exports) glue = glue.replace(new RegExp(`\\bwasm\\.${from}\\b`, "g"), `wasm.${to}`);
+  return glue;
+}
+
 /** `code` minified in release builds (an ES module: top-level names are mangled, exported names kept). */
 async function small(code, name) {
   if (!release) return code;
@@ -71,7 +105,10 @@ async function small(code, name) {
 }
 
 const glueName = find(/^tidings-widget-[0-9a-f]+\.js$/);
-const glue = guard(readFileSync(join(dir, glueName), "utf8"), glueName);
+const wasmName = find(/^tidings-widget-[0-9a-f]+_bg\.wasm$/);
+let glue = readFileSync(join(dir, glueName), "utf8");
+if (release) glue = shortNames(glue, join(dir, wasmName), glueName);
+glue = guard(glue, glueName);
 const embed = await small(factory(glue, glueName), "embed glue");
 const embedName = `tidings-embed-${createHash("sha256").update(embed).digest("hex").slice(0, 16)}.js`;
 writeFileSync(join(dir, embedName), embed);
@@ -88,15 +125,17 @@ const prefetchHref = page.match(prefetchTag)?.[1];
 if (!prefetchHref) throw new Error(`index.html: no <script data-tidings-prefetch="…"></script> found`);
 const prefetchCall = await small(`${prefetchSource}\ntidingsPrefetch(${JSON.stringify(prefetchHref)});\n`, "prefetch");
 page = page.replace(prefetchTag, () => `<script>${prefetchCall}</script>`);
-const tag = new RegExp(`(href="\\./${glueName.replace(/\./g, "\\.")}"[^>]*integrity=")sha384-[^"]+"`);
-if (!tag.test(page)) throw new Error(`index.html: no integrity attribute found for ${glueName}`);
-const integrity = `sha384-${createHash("sha384").update(pageGlue).digest("base64")}`;
-writeFileSync(join(dir, "index.html"), page.replace(tag, `$1${integrity}"`));
+for (const [file, content] of [[glueName, pageGlue], [wasmName, readFileSync(join(dir, wasmName))]]) {
+  const tag = new RegExp(`(href="\\./${file.replace(/\./g, "\\.")}"[^>]*integrity=")sha384-[^"]+"`);
+  if (!tag.test(page)) throw new Error(`index.html: no integrity attribute found for ${file}`);
+  page = page.replace(tag, `$1sha384-${createHash("sha384").update(content).digest("base64")}"`);
+}
+writeFileSync(join(dir, "index.html"), page);
 
 const loader = readFileSync(new URL("./tidings.js", import.meta.url), "utf8")
   .replace("// __TIDINGS_PREFETCH__", () => prefetchSource)
   .replace("__TIDINGS_JS__", embedName)
-  .replace("__TIDINGS_WASM__", find(/^tidings-widget-[0-9a-f]+_bg\.wasm$/))
+  .replace("__TIDINGS_WASM__", wasmName)
   .replace("__TIDINGS_CSS__", find(/^style-[0-9a-f]+\.css$/));
 writeFileSync(join(dir, "tidings.js"), await small(loader, "tidings.js"));
 
