@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::article_card::ArticleCard;
 use super::article_view::ArticleView;
-use super::status::{Failure, Placeholders};
+use super::status::{failure, placeholders};
 use super::tag_filters::{TagFilters, TagFiltersProps};
 use super::Lang;
 use crate::api::{self, FetchError};
@@ -326,28 +326,27 @@ pub fn App(props: &AppProps) -> Html {
                 onclear: Callback::noop(),
                 onmode: Callback::noop(),
                 label: config.filter_label().into(),
+                words: w,
             };
             html! {
                 <>
                     { head(&config, filters, w.loading_stories.to_string()) }
-                    <Placeholders />
+                    { placeholders() }
                 </>
             }
         }
         Fetch::Failed(e) => html! {
             <>
                 { heading(&config) }
-                <Failure message={e.message(w)} onretry={retry} />
+                { failure(e.message(w), &retry, w) }
             </>
         },
-        Fetch::Ready(loaded) => ready(loaded, &reader, &url_of(props), &config, retry),
+        Fetch::Ready(loaded) => ready(loaded, &reader, &url_of(props), &config, lang, retry),
     };
     html! {
-        <ContextProvider<Lang> context={lang}>
-            <section class={config.classes()} part="widget" aria-label={config.region_label()} lang={w.lang} dir={w.dir} ref={root}>
-                { content }
-            </section>
-        </ContextProvider<Lang>>
+        <section class={config.classes()} part="widget" aria-label={config.region_label()} lang={w.lang} dir={w.dir} ref={root}>
+            { content }
+        </section>
     }
 }
 
@@ -384,6 +383,7 @@ fn ready(
     reader: &UseReducerHandle<Reader>,
     bundle_url: &AttrValue,
     config: &Config,
+    lang: Lang,
     retry: Callback<()>,
 ) -> Html {
     let w = config.words();
@@ -396,7 +396,7 @@ fn ready(
     if let Some(card) = state.open.as_ref().and_then(|id| loaded.by_id(id)) {
         let reader2 = reader.clone();
         return html! {
-            <ArticleView card={card.clone()} bundle={bundle_url.clone()} level={level}
+            <ArticleView card={card.clone()} bundle={bundle_url.clone()} level={level} {lang}
                 onclose={Callback::from(move |()| reader2.dispatch(Action::Close))}
                 ontag={dispatch(Action::Only)} />
         };
@@ -417,6 +417,7 @@ fn ready(
         onclear: Callback::from(move |()| clear.dispatch(Action::Clear)),
         onmode: Callback::from(move |m| mode.dispatch(Action::SetMode(m))),
         label: config.filter_label().into(),
+        words: w,
     };
     html! {
         <>
@@ -425,14 +426,14 @@ fn ready(
             <div class="tidings-cards" aria-busy={(loaded.pending > 0 && loaded.failed.is_none()).to_string()}>
                 { for matching.first(shown).into_iter().map(|i| html! {
                     <ArticleCard key={loaded.cards[i].id.clone()} card={loaded.cards[i].clone()} onopen={dispatch(Action::Open)}
-                        level={level + 1} link_out={config.open == Open::Link} compact={config.layout == Layout::Compact} />
+                        level={level + 1} link_out={config.open == Open::Link} compact={config.layout == Layout::Compact} lang={lang.clone()} />
                 }) }
             </div>
             if shown < count {
                 <button type="button" class="tidings-button tidings-more" part="button" onclick={move |_| more.dispatch(Action::ShowMore)}>{ w.show_more }</button>
             }
             if let Some(e) = &loaded.failed {
-                <Failure message={e.message(w)} onretry={retry} />
+                { failure(e.message(w), &retry, w) }
             }
         </>
     }

@@ -22,11 +22,14 @@ pub struct ArticleCardProps {
     /// Title and meta only.
     #[prop_or_default]
     pub compact: bool,
+    /// The words and the locale of dates.
+    #[prop_or_default]
+    pub lang: super::Lang,
 }
 
 #[component]
 pub fn ArticleCard(props: &ArticleCardProps) -> Html {
-    let lang = super::use_lang();
+    let lang = &props.lang;
     let card = &props.card;
     let id = card.id.clone();
     let onclick = props.onopen.reform(move |_: MouseEvent| id.clone());

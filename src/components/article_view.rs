@@ -7,7 +7,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::document;
-use super::status::Failure;
+use super::status::failure;
 use crate::api::{self, FetchError};
 use crate::format;
 
@@ -24,6 +24,9 @@ pub struct ArticleViewProps {
     /// Heading level of the story's title.
     #[prop_or(2)]
     pub level: u8,
+    /// The words and the locale of dates.
+    #[prop_or_default]
+    pub lang: super::Lang,
 }
 
 #[derive(Clone, PartialEq)]
@@ -35,7 +38,7 @@ enum Body {
 
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let lang = super::use_lang();
+    let lang = &props.lang;
     let w = lang.words;
     let body = use_state(|| Body::Loading);
     let attempt = use_state(|| 0u32);
@@ -86,7 +89,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 { match &*body {
                     Body::Loading => html! { <p class="tidings-loading" aria-busy="true">{ w.loading_story }</p> },
                     Body::Ready(b) => document::body(b, props.level, w.notes),
-                    Body::Failed(e) => html! { <Failure message={e.message(w)} onretry={retry} /> },
+                    Body::Failed(e) => failure(e.message(w), &retry, w),
                 } }
             </div>
             <section class="tidings-sources" aria-label={w.sources}>

@@ -7,7 +7,8 @@ pub mod document;
 pub mod status;
 pub mod tag_filters;
 
-/// The widget's language, given to every component through a Yew context.
+/// The widget's language, handed to each component that shows words or dates as a property (a Yew context would
+/// cost a component of its own and a subscription in each that reads it: 1.5 KB of brotli).
 #[derive(Clone)]
 pub struct Lang {
     /// The words.
@@ -30,12 +31,6 @@ impl Default for Lang {
             locale: None,
         }
     }
-}
-
-/// The widget's language from the nearest provider, English without one.
-#[yew::hook]
-pub fn use_lang() -> Lang {
-    yew::use_context::<Lang>().unwrap_or_default()
 }
 
 /// A bundle date in the widget's locale, or the reader's (`2023-11-01` → "1 Nov 2023" for en-GB), by `Intl`.

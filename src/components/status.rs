@@ -2,9 +2,10 @@
 
 use yew::prelude::*;
 
+use crate::i18n::Words;
+
 /// Grey cards of a real card's size while the bundle loads, so nothing shifts when it arrives.
-#[component]
-pub fn Placeholders() -> Html {
+pub fn placeholders() -> Html {
     html! {
         <div class="tidings-cards" aria-busy="true">
             { for (0..3).map(|_| html! {
@@ -19,23 +20,13 @@ pub fn Placeholders() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FailureProps {
-    /// What failed, in words.
-    pub message: AttrValue,
-    /// Try again.
-    pub onretry: Callback<()>,
-}
-
-/// What failed and a Retry button.
-#[component]
-pub fn Failure(props: &FailureProps) -> Html {
-    let retry_word = super::use_lang().words.retry;
-    let onclick = props.onretry.reform(|_: MouseEvent| ());
+/// What failed (`message`) and a Retry button (`retry`, in the words `w`).
+pub fn failure(message: String, retry: &Callback<()>, w: &Words) -> Html {
+    let onclick = retry.reform(|_: MouseEvent| ());
     html! {
         <div class="tidings-error" role="alert">
-            <p>{ props.message.clone() }</p>
-            <button type="button" class="tidings-button" part="button" {onclick}>{ retry_word }</button>
+            <p>{ message }</p>
+            <button type="button" class="tidings-button" part="button" {onclick}>{ w.retry }</button>
         </div>
     }
 }

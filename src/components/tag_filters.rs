@@ -24,12 +24,15 @@ pub struct TagFiltersProps {
     /// The navigation landmark's name.
     #[prop_or(AttrValue::Static("Filter stories by tag"))]
     pub label: AttrValue,
+    /// The words of the buttons.
+    #[prop_or(&crate::i18n::EN)]
+    pub words: &'static crate::i18n::Words,
 }
 
 /// One row of toggle buttons: "All", then selected tags, then the rest by count.
 #[component]
 pub fn TagFilters(props: &TagFiltersProps) -> Html {
-    let w = super::use_lang().words;
+    let w = props.words;
     let selected = |t: &TagCount| props.selected.contains(&t.tag);
     let ordered = props
         .tags
