@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::article_card::ArticleCard;
 use super::article_view::ArticleView;
 use super::status::{failure, placeholders};
-use super::tag_filters::{TagFilters, TagFiltersProps};
+use super::tag_filters::{tag_filters, TagFiltersProps};
 use super::Lang;
 use crate::api::{self, FetchError};
 use crate::config::{Config, Layout, Open};
@@ -363,7 +363,7 @@ fn head(config: &Config, filters: TagFiltersProps, count: String) -> Html {
     html! {
         <>
             { heading(config) }
-            <TagFilters ..filters />
+            { tag_filters(&filters) }
             <p class="tidings-count" aria-live="polite" role="status">{ count }</p>
         </>
     }

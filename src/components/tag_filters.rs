@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::state::MatchMode;
 
-#[derive(Properties, PartialEq)]
+/// What the filters show and what their buttons do.
 pub struct TagFiltersProps {
     /// Every tag with its count, most used first.
     pub tags: Rc<Vec<TagCount>>,
@@ -22,16 +22,14 @@ pub struct TagFiltersProps {
     /// The any/all switch changed.
     pub onmode: Callback<MatchMode>,
     /// The navigation landmark's name.
-    #[prop_or(AttrValue::Static("Filter stories by tag"))]
     pub label: AttrValue,
     /// The words of the buttons.
-    #[prop_or(&crate::i18n::EN)]
     pub words: &'static crate::i18n::Words,
 }
 
-/// One row of toggle buttons: "All", then selected tags, then the rest by count.
-#[component]
-pub fn TagFilters(props: &TagFiltersProps) -> Html {
+/// One row of toggle buttons: "All", then selected tags, then the rest by count. A plain view, not a component:
+/// it changes with every filter, and a component of its own costs 0.7 KB of brotli.
+pub fn tag_filters(props: &TagFiltersProps) -> Html {
     let w = props.words;
     let selected = |t: &TagCount| props.selected.contains(&t.tag);
     let ordered = props
