@@ -20,5 +20,11 @@ brotli=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
   [ -f "$brotli" ] || echo "# brotli_static module missing: .br files are not used" >&2
 } > "$prefix/nginx.conf"
 [ -f "$brotli" ] || sed -i '/brotli_static/d' "$prefix/nginx.conf"
-trap 'rm -rf "$prefix"' EXIT
-PATH="$PATH:/usr/sbin" nginx -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" -g "daemon off; master_process off;"
+PATH="$PATH:/usr/sbin" nginx -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" -g "daemon off; master_process off;" &
+nginx=$!
+# Whoever stops this script (a test run, the benchmark) stops nginx with it: an nginx left behind would keep the
+# port and go on serving its folder to the next run.
+trap 'kill "$nginx" 2>/dev/null; wait "$nginx"; rm -rf "$prefix"' EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
+wait "$nginx"

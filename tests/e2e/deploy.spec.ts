@@ -2,6 +2,8 @@
 // embedded from another origin.
 import { test, expect } from "./widget";
 import type { Response } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 
 test("files arrive precompressed, hashed names cached for good and stable names revalidated", async ({ widget, page }) => {
   const responses: Response[] = [];
@@ -40,4 +42,25 @@ test("a page on another origin embeds the widget from the Tidings origin (CORS)"
   await expect(news.getByRole("heading", { name: title })).toBeFocused();
   await expect(news.locator(".tidings-body p").first(), "the body chunk is read across origins too").toBeVisible();
   expect(new URL(page.url()).origin).toBe("http://127.0.0.1:4174");
+});
+
+test("stopping the static server stops nginx: the port is free for the next run", async () => {
+  const port = 4179;
+  const url = `http://127.0.0.1:${port}/site/index.html`;
+  const serve = async () => {
+    const server = spawn("serve/nginx.sh", ["target/e2e", String(port)], { stdio: "ignore" });
+    for (let i = 0; i < 100; i++) {
+      const status = await fetch(url).then((r) => r.status, () => 0);
+      if (status) return { server, status };
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { server, status: 0 };
+  };
+  for (let run = 0; run < 2; run++) {
+    const { server, status } = await serve();
+    expect(status, `run ${run + 1} serves the folder`).toBe(200);
+    server.kill();
+    await once(server, "exit");
+    await expect(fetch(url), `run ${run + 1} left nothing listening`).rejects.toThrow();
+  }
 });
