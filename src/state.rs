@@ -4,7 +4,6 @@
 //! either); the reader can switch to **all** (stories carrying every selected tag). The list always shows
 //! which mode is on.
 
-
 /// Cards in the DOM before "Show more".
 pub const PAGE_SIZE: usize = 12;
 
