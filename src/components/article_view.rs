@@ -50,8 +50,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             spawn_local(async move {
                 let result = api::chunk(&bundle, &card.body).await.and_then(|chunk| {
                     chunk
-                        .body(&card.id)
-                        .cloned()
+                        .into_body(&card.id)
                         .ok_or_else(|| FetchError::Unreadable(format!("no body for `{}`", card.id)))
                 });
                 body.set(match result {

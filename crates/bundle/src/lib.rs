@@ -128,6 +128,11 @@ impl BodyChunk {
     pub fn body(&self, id: &str) -> Option<&ArticleBody> {
         self.bodies.iter().find(|b| b.id == id)
     }
+
+    /// The body of article `id`, taken out of the chunk.
+    pub fn into_body(self, id: &str) -> Option<ArticleBody> {
+        self.bodies.into_iter().find(|b| b.id == id)
+    }
 }
 
 /// One article's body, inside a [`BodyChunk`].
@@ -290,5 +295,22 @@ mod tests {
         let json = serde_json::to_string(&card).unwrap();
         assert!(!json.contains("date") && !json.contains("image") && !json.contains("lang"));
         assert_eq!(serde_json::from_str::<Card>(&json).unwrap(), card);
+    }
+
+    #[test]
+    fn a_chunk_gives_the_body_asked_for() {
+        let body = |id: &str| ArticleBody {
+            id: id.into(),
+            blocks: vec![Block::Paragraph(vec![Inline::Text(id.into())])],
+            footnotes: vec![],
+        };
+        let chunk = BodyChunk {
+            schema_version: SCHEMA_VERSION,
+            bodies: vec![body("a"), body("b")],
+        };
+        assert_eq!(chunk.body("b"), Some(&body("b")));
+        assert_eq!(chunk.body("c"), None);
+        assert_eq!(chunk.clone().into_body("b"), Some(body("b")));
+        assert_eq!(chunk.into_body("c"), None);
     }
 }
