@@ -7,7 +7,7 @@ use tidings_bundle::{Card, Manifest, TagCount};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::article_card::ArticleCard;
+use super::article_card::{article_card, ArticleCardProps};
 use super::article_view::ArticleView;
 use super::status::{failure, placeholders};
 use super::tag_filters::{tag_filters, TagFiltersProps};
@@ -425,8 +425,8 @@ fn ready(
             // Busy while later cards are still arriving: counts and pages may still grow.
             <div class="tidings-cards" aria-busy={(loaded.pending > 0 && loaded.failed.is_none()).to_string()}>
                 { for matching.first(shown).into_iter().map(|i| html! {
-                    <ArticleCard key={loaded.cards[i].id.clone()} card={loaded.cards[i].clone()} onopen={dispatch(Action::Open)}
-                        level={level + 1} link_out={config.open == Open::Link} compact={config.layout == Layout::Compact} lang={lang.clone()} />
+                    { article_card(ArticleCardProps { card: loaded.cards[i].clone(), onopen: dispatch(Action::Open),
+                        level: level + 1, link_out: config.open == Open::Link, compact: config.layout == Layout::Compact, lang: lang.clone() }) }
                 }) }
             </div>
             if shown < count {

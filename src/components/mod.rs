@@ -7,7 +7,7 @@ pub mod document;
 pub mod status;
 pub mod tag_filters;
 
-/// The widget's language, handed to each component that shows words or dates as a property (a Yew context would
+/// The widget's language, handed as a property to each view that shows words or dates (a Yew context would
 /// cost a component of its own and a subscription in each that reads it: 1.5 KB of brotli).
 #[derive(Clone)]
 pub struct Lang {
