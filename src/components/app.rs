@@ -344,7 +344,7 @@ pub fn App(props: &AppProps) -> Html {
         Fetch::Ready(loaded) => ready(loaded, &reader, &url_of(props), &config, lang, retry),
     };
     html! {
-        <section class={config.classes()} part="widget" aria-label={config.region_label()} lang={w.lang} dir={w.dir} ref={root}>
+        <section class="tidings" data-layout={config.layout_name()} data-theme={config.theme_name()} part="widget" aria-label={config.region_label()} lang={w.lang} dir={w.dir} ref={root}>
             { content }
         </section>
     }

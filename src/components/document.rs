@@ -44,12 +44,12 @@ fn block(b: &Block, title_level: u8) -> Html {
         Block::Code { text, .. } => html! { <pre><code>{ text }</code></pre> },
         Block::Table { align, head, rows } => {
             let cell = |tag: &'static str, i: usize, c: &Vec<Inline>| {
-                let class = match align.get(i) {
-                    Some(Align::Center) => "tidings-center",
-                    Some(Align::Right) => "tidings-right",
-                    _ => "",
+                let align = match align.get(i) {
+                    Some(Align::Center) => Some("center"),
+                    Some(Align::Right) => Some("right"),
+                    _ => None,
                 };
-                html! { <@{tag} class={class}>{ inlines(c) }</@> }
+                html! { <@{tag} data-align={align}>{ inlines(c) }</@> }
             };
             html! {
                 <div class="tidings-table">

@@ -48,6 +48,8 @@ test("hostile seeds compile to text: no script runs in any article", async ({ wi
   await openEveryArticle(widget, page);
   await page.getByRole("button", { name: "Text that looks like markup" }).click();
   await expect(page.locator(".tidings-body code").first()).toHaveText("<script>alert('code')</script>");
+  await expect(page.locator(".tidings-body td").nth(1), "the table's second column is centred, as the seed says").toHaveCSS("text-align", "center");
+  await expect(page.locator(".tidings-body td").first()).toHaveCSS("text-align", "start");
   await widget.screenshot("attack-text");
   expect(await executions()).toEqual([]);
   // The sentinel is live: the same kind of payload, injected by the page itself outside the widget, is caught.

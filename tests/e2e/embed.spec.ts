@@ -330,3 +330,17 @@ test("the French and Arabic widgets pass axe", async ({ page }) => {
   const results = await new AxeBuilder({ page }).include("#fr-widget").include("#ar-widget").analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test("data-layout: the compact sidebar has no excerpts and no reserved height; the grid keeps both", async ({ widget, page }) => {
+  await page.goto("/news-site/index.html");
+  await sidebar(page).scrollIntoViewIfNeeded();
+  await expect(sidebar(page).getByRole("status")).toHaveText("1 story");
+  const compact = sidebar(page).locator(".tidings-card").first();
+  await expect(compact.locator(".tidings-excerpt")).toHaveCount(0);
+  await expect(compact).toHaveCSS("min-height", "0px");
+  await grid(page).scrollIntoViewIfNeeded();
+  await expect(grid(page).getByRole("status")).toHaveText("Showing 12 of 2083 stories");
+  const card = grid(page).locator(".tidings-card").first();
+  await expect(card.locator(".tidings-excerpt")).toHaveCount(1);
+  expect(parseFloat(await card.evaluate((c) => getComputedStyle(c).minHeight)), "a grid card's reserved height").toBeGreaterThan(100);
+});
