@@ -11,7 +11,7 @@ use super::article_card::{article_card, ArticleCardProps};
 use super::article_view::ArticleView;
 use super::status::{failure, placeholders};
 use super::tag_filters::{tag_filters, TagFiltersProps};
-use super::Lang;
+use super::{flag, h, Lang};
 use crate::api::{self, FetchError};
 use crate::config::{Config, Layout, Open};
 use crate::decode;
@@ -353,7 +353,7 @@ pub fn App(props: &AppProps) -> Html {
 /// The widget's heading.
 fn heading(config: &Config) -> Html {
     html! {
-        <@{format!("h{}", config.heading_level)} class="tidings-heading" part="heading">{ config.words().latest }</@>
+        <@{h(config.heading_level)} class="tidings-heading" part="heading">{ config.words().latest }</@>
     }
 }
 
@@ -423,7 +423,7 @@ fn ready(
         <>
             { head(config, filters, w.showing(shown, count)) }
             // Busy while later cards are still arriving: counts and pages may still grow.
-            <div class="tidings-cards" aria-busy={(loaded.pending > 0 && loaded.failed.is_none()).to_string()}>
+            <div class="tidings-cards" aria-busy={flag(loaded.pending > 0 && loaded.failed.is_none())}>
                 { for matching.first(shown).into_iter().map(|i| html! {
                     { article_card(ArticleCardProps { card: loaded.cards[i].clone(), onopen: dispatch(Action::Open),
                         level: level + 1, link_out: config.open == Open::Link, compact: config.layout == Layout::Compact, lang: lang.clone() }) }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use tidings_bundle::Card;
 use yew::prelude::*;
 
+use super::h;
 use crate::format;
 
 /// A card and what it needs to show and open it.
@@ -33,7 +34,7 @@ pub fn article_card(props: ArticleCardProps) -> Html {
     let heading_id = format!("tidings-card-{}", card.id);
     html! {
         <article key={card.id.clone()} class="tidings-card" part="card" aria-labelledby={heading_id.clone()}>
-            <@{format!("h{}", props.level.min(6))} class="tidings-card-title" part="card-title" id={heading_id}>
+            <@{h(props.level)} class="tidings-card-title" part="card-title" id={heading_id}>
                 { match card.sources.first().filter(|s| props.link_out && format::safe_url(&s.url, false)) {
                     Some(source) => html! {
                         <a class="tidings-open" href={source.url.clone()} target="_blank" rel="noopener noreferrer" data-card={card.id.clone()}>{ &card.title }</a>

@@ -6,8 +6,8 @@ use tidings_bundle::{ArticleBody, Card};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::document;
 use super::status::failure;
+use super::{document, h};
 use crate::api::{self, FetchError};
 use crate::format;
 
@@ -77,7 +77,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     html! {
         <article class="tidings-article" part="article" aria-labelledby="tidings-article-title">
             <button type="button" class="tidings-button tidings-back" part="button" onclick={onclose}>{ w.back }</button>
-            <@{format!("h{}", props.level)} id="tidings-article-title" part="article-title" tabindex="-1" ref={heading}>{ &card.title }</@>
+            <@{h(props.level)} id="tidings-article-title" part="article-title" tabindex="-1" ref={heading}>{ &card.title }</@>
             <p class="tidings-meta">
                 if let Some(date) = &card.date {
                     <time datetime={date.clone()}>{ super::format_date(date, lang.locale.as_deref()) }</time>{ " · " }
@@ -92,7 +92,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 } }
             </div>
             <section class="tidings-sources" aria-label={w.sources}>
-                <@{format!("h{}", props.level + 1)}>{ w.sources }</@>
+                <@{h(props.level + 1)}>{ w.sources }</@>
                 <ul>
                     { for card.sources.iter().filter(|s| format::safe_url(&s.url, false)).map(|s| html! {
                         <li><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.outlet }</a></li>

@@ -4,6 +4,7 @@
 use tidings_bundle::{Align, ArticleBody, Block, Inline};
 use yew::prelude::*;
 
+use super::h;
 use crate::format::safe_url;
 
 /// A whole body, with its footnotes.
@@ -32,8 +33,7 @@ fn block(b: &Block, title_level: u8) -> Html {
         Block::Paragraph(i) => html! { <p>{ inlines(i) }</p> },
         Block::Heading { level, content } => {
             // Body headings (level 2 and below in the bundle) sit below the story's title.
-            let tag = format!("h{}", (title_level + level - 1).clamp(title_level + 1, 6));
-            html! { <@{tag}>{ inlines(content) }</@> }
+            html! { <@{h((title_level + level - 1).clamp(title_level + 1, 6))}>{ inlines(content) }</@> }
         }
         Block::Quote(blocks) => html! { <blockquote>{ for blocks.iter().map(block) }</blockquote> },
         Block::List { start: None, items } => html! { <ul>{ for items.iter().map(item) }</ul> },

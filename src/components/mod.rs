@@ -33,6 +33,20 @@ impl Default for Lang {
     }
 }
 
+/// The name of a heading element of `level`, kept to the six HTML has.
+pub fn h(level: u8) -> &'static str {
+    ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6)) - 1]
+}
+
+/// An ARIA state (`aria-pressed`, `aria-busy`): written from a constant, not formatted.
+pub fn flag(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 /// A bundle date in the widget's locale, or the reader's (`2023-11-01` → "1 Nov 2023" for en-GB), by `Intl`.
 pub fn format_date(date: &str, locale: Option<&str>) -> String {
     let Some((y, m, d)) = crate::format::ymd(date) else {

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use tidings_bundle::TagCount;
 use yew::prelude::*;
 
+use super::flag;
 use crate::state::MatchMode;
 
 /// What the filters show and what their buttons do.
@@ -42,7 +43,7 @@ pub fn tag_filters(props: &TagFiltersProps) -> Html {
         let onclick = props.ontoggle.reform(move |_: MouseEvent| tag.clone());
         html! {
             <li>
-                <button type="button" class="tidings-tag" part="tag" aria-pressed={selected(t).to_string()} {onclick}>
+                <button type="button" class="tidings-tag" part="tag" aria-pressed={flag(selected(t))} {onclick}>
                     { &t.tag }<span class="tidings-tag-count" aria-label={w.tag_count(t.count)}>{ t.count }</span>
                 </button>
             </li>
@@ -56,13 +57,13 @@ pub fn tag_filters(props: &TagFiltersProps) -> Html {
         <nav class="tidings-filters" aria-label={props.label.clone()}>
             <ul class="tidings-tags">
                 <li>
-                    <button type="button" class="tidings-tag" part="tag" aria-pressed={props.selected.is_empty().to_string()} onclick={all}>{ w.all }</button>
+                    <button type="button" class="tidings-tag" part="tag" aria-pressed={flag(props.selected.is_empty())} onclick={all}>{ w.all }</button>
                 </li>
                 { for ordered.map(button) }
             </ul>
             <div class="tidings-mode" role="group" aria-label={w.must_match}>
-                <button type="button" class="tidings-mode-button" aria-pressed={(props.mode == MatchMode::Any).to_string()} onclick={any_mode} disabled={!several}>{ w.any_tag }</button>
-                <button type="button" class="tidings-mode-button" aria-pressed={(props.mode == MatchMode::All).to_string()} onclick={all_mode} disabled={!several}>{ w.all_tags }</button>
+                <button type="button" class="tidings-mode-button" aria-pressed={flag(props.mode == MatchMode::Any)} onclick={any_mode} disabled={!several}>{ w.any_tag }</button>
+                <button type="button" class="tidings-mode-button" aria-pressed={flag(props.mode == MatchMode::All)} onclick={all_mode} disabled={!several}>{ w.all_tags }</button>
             </div>
         </nav>
     }
