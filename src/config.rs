@@ -186,7 +186,7 @@ impl Config {
 
     /// The layout, as the root element's `data-layout` (the stylesheet's hook). Attributes rather than
     /// classes: `html!` reads a class that is not a literal into a set of classes, and that code cost the wasm
-    /// 1 KB of brotli.
+    /// 1.5 KB of brotli.
     pub fn layout_name(&self) -> &'static str {
         match self.layout {
             Layout::Grid => "grid",
