@@ -32,21 +32,26 @@ pub enum FetchError {
 impl FetchError {
     /// What failed, in the widget's language.
     pub fn message(&self, w: &crate::i18n::Words) -> String {
+        use crate::i18n::fill;
         match self {
-            Self::Status(status) => w.status.replace("{status}", &status.to_string()),
+            Self::Status(status) => fill(w.status, &[("status", &status.to_string())]),
             Self::Network => w.network.to_string(),
-            Self::Unreadable(why) => w.unreadable.replace("{why}", why),
-            Self::Version(found) => w
-                .version
-                .replace("{found}", &found.to_string())
-                .replace("{current}", &SCHEMA_VERSION.to_string()),
-            Self::Timeout => w
-                .timeout
-                .replace("{seconds}", &(TIMEOUT_MS / 1000).to_string()),
-            Self::TooLarge(bytes) => w
-                .too_large
-                .replace("{mb}", &(bytes / (1024 * 1024)).to_string())
-                .replace("{limit}", &(MAX_BYTES / (1024 * 1024)).to_string()),
+            Self::Unreadable(why) => fill(w.unreadable, &[("why", why)]),
+            Self::Version(found) => fill(
+                w.version,
+                &[
+                    ("found", &found.to_string()),
+                    ("current", &SCHEMA_VERSION.to_string()),
+                ],
+            ),
+            Self::Timeout => fill(w.timeout, &[("seconds", &(TIMEOUT_MS / 1000).to_string())]),
+            Self::TooLarge(bytes) => fill(
+                w.too_large,
+                &[
+                    ("mb", &(bytes / (1024 * 1024)).to_string()),
+                    ("limit", &(MAX_BYTES / (1024 * 1024)).to_string()),
+                ],
+            ),
         }
     }
 }

@@ -148,10 +148,38 @@ impl Default for &'static Words {
     }
 }
 
+/// `template` with each `{name}` in it replaced by its value in `values`, in one pass (a value is never read as
+/// a template); an unknown or unclosed `{…}` stays as it is.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let value = rest.find('}').and_then(|close| {
+            let name = &rest[1..close];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &rest[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 impl Words {
     /// "3 min read"
     pub fn min_read(&self, n: u32) -> String {
-        self.min_read.replace("{n}", &n.to_string())
+        fill(self.min_read, &[("n", &n.to_string())])
     }
 
     /// The live region's count: "Showing 12 of 40 stories", or "40 stories" when all are shown.
@@ -160,12 +188,13 @@ impl Words {
             if total == 1 {
                 self.one_story.to_string()
             } else {
-                self.stories.replace("{n}", &total.to_string())
+                fill(self.stories, &[("n", &total.to_string())])
             }
         } else {
-            self.showing
-                .replace("{shown}", &shown.to_string())
-                .replace("{total}", &total.to_string())
+            fill(
+                self.showing,
+                &[("shown", &shown.to_string()), ("total", &total.to_string())],
+            )
         }
     }
 
@@ -176,7 +205,7 @@ impl Words {
             if n == 1 {
                 self.one_story.to_string()
             } else {
-                self.stories.replace("{n}", &n.to_string())
+                fill(self.stories, &[("n", &n.to_string())])
             }
         )
     }
@@ -200,6 +229,17 @@ mod tests {
         assert_eq!(FR.showing(12, 40), "12 articles sur 40");
         assert_eq!(AR.showing(40, 40), "40 قصة");
         assert_eq!(EN.min_read(3), "3 min read");
+    }
+
+    #[test]
+    fn fills_each_placeholder_once_and_keeps_unknown_braces() {
+        assert_eq!(
+            fill("{a} and {b}", &[("a", "1"), ("b", "{a}")]),
+            "1 and {a}"
+        );
+        assert_eq!(fill("{x} {a", &[("a", "1")]), "{x} {a");
+        assert_eq!(fill("{}{a}}", &[("a", "1")]), "{}1}");
+        assert_eq!(fill("no braces", &[]), "no braces");
     }
 
     #[test]
