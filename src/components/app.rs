@@ -8,7 +8,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::article_card::{article_card, ArticleCardProps};
-use super::article_view::ArticleView;
+use super::article_view::{article_view, ArticleViewProps, Body};
 use super::status::{failure, placeholders};
 use super::tag_filters::{tag_filters, TagFiltersProps};
 use super::{flag, h, Lang};
@@ -259,25 +259,72 @@ pub fn App(props: &AppProps) -> Html {
             move || *generation.borrow_mut() += 1
         });
     }
+    let title = use_node_ref();
     {
-        // Closing an article puts focus back on the card it was opened from.
-        let (root, last_open, open) = (root.clone(), last_open.clone(), reader.0.open.clone());
+        // An opened story takes the focus to its title; closing it puts the focus back on the card it was opened
+        // from.
+        let (root, title, last_open, open) = (
+            root.clone(),
+            title.clone(),
+            last_open.clone(),
+            reader.0.open.clone(),
+        );
         use_effect_with(open.clone(), move |_| {
-            if open.is_none() {
-                if let (Some(id), Some(root)) = (
-                    last_open.borrow_mut().take(),
-                    root.cast::<web_sys::Element>(),
-                ) {
-                    let selector = format!("[data-card=\"{}\"]", id.replace('"', ""));
-                    if let Ok(Some(el)) = root.query_selector(&selector) {
-                        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                            let _ = el.focus();
-                        }
+            if open.is_some() {
+                *last_open.borrow_mut() = open;
+                if let Some(h) = title.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            } else if let (Some(id), Some(root)) = (
+                last_open.borrow_mut().take(),
+                root.cast::<web_sys::Element>(),
+            ) {
+                let selector = format!("[data-card=\"{}\"]", id.replace('"', ""));
+                if let Ok(Some(el)) = root.query_selector(&selector) {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = el.focus();
                     }
                 }
-            } else {
-                *last_open.borrow_mut() = open;
             }
+        });
+    }
+    // The open story's body, beside the id of the story it belongs to: the render that opens a story must not
+    // show the body of the one before.
+    let body = use_state(|| (String::new(), Body::Loading));
+    let body_attempt = use_state(|| 0u32);
+    {
+        let (body, fetch) = (body.clone(), fetch.clone());
+        let url = url_of(props);
+        let generation = use_mut_ref(|| 0u32);
+        use_effect_with((reader.0.open.clone(), *body_attempt), move |(open, _)| {
+            let mine = {
+                let mut g = generation.borrow_mut();
+                *g = g.wrapping_add(1);
+                *g
+            };
+            let card = match (open, &*fetch) {
+                (Some(id), Fetch::Ready(loaded)) => loaded.by_id(id).cloned(),
+                _ => None,
+            };
+            let Some(card) = card else { return };
+            body.set((card.id.clone(), Body::Loading));
+            spawn_local(async move {
+                let result = api::chunk(&url, &card.body).await.and_then(|chunk| {
+                    chunk
+                        .into_body(&card.id)
+                        .ok_or_else(|| FetchError::Unreadable(format!("no body for `{}`", card.id)))
+                });
+                // A story opened since (back and forward can switch stories directly) has a download of its own.
+                if *generation.borrow() == mine {
+                    body.set((
+                        card.id.clone(),
+                        match result {
+                            Ok(b) => Body::Ready(Rc::new(b)),
+                            Err(e) => Body::Failed(e),
+                        },
+                    ));
+                }
+            });
         });
     }
     {
@@ -341,7 +388,17 @@ pub fn App(props: &AppProps) -> Html {
                 { failure(e.message(w), &retry, w) }
             </>
         },
-        Fetch::Ready(loaded) => ready(loaded, &reader, &url_of(props), &config, lang, retry),
+        Fetch::Ready(loaded) => {
+            let story = Story {
+                body: match &*body {
+                    (id, body) if Some(id) == reader.0.open.as_ref() => body,
+                    _ => &Body::Loading,
+                },
+                title,
+                onretry: Callback::from(move |()| body_attempt.set(*body_attempt + 1)),
+            };
+            ready(loaded, &reader, story, &config, &lang, retry)
+        }
     };
     html! {
         <section class="tidings" data-layout={config.layout_name()} data-theme={config.theme_name()} part="widget" aria-label={config.region_label()} lang={w.lang} dir={w.dir} ref={root}>
@@ -378,12 +435,19 @@ fn url_of(props: &AppProps) -> AttrValue {
     }
 }
 
+/// What the open story needs beyond its card: its body, its title's node and its body's Retry.
+struct Story<'a> {
+    body: &'a Body,
+    title: NodeRef,
+    onretry: Callback<()>,
+}
+
 fn ready(
     loaded: &Loaded,
     reader: &UseReducerHandle<Reader>,
-    bundle_url: &AttrValue,
+    story: Story,
     config: &Config,
-    lang: Lang,
+    lang: &Lang,
     retry: Callback<()>,
 ) -> Html {
     let w = config.words();
@@ -394,12 +458,17 @@ fn ready(
         Callback::from(move |s: String| reader.dispatch(f(s)))
     };
     if let Some(card) = state.open.as_ref().and_then(|id| loaded.by_id(id)) {
-        let reader2 = reader.clone();
-        return html! {
-            <ArticleView card={card.clone()} bundle={bundle_url.clone()} level={level} {lang}
-                onclose={Callback::from(move |()| reader2.dispatch(Action::Close))}
-                ontag={dispatch(Action::Only)} />
-        };
+        let close = reader.clone();
+        return article_view(ArticleViewProps {
+            card,
+            body: story.body,
+            heading: story.title,
+            onclose: Callback::from(move |()| close.dispatch(Action::Close)),
+            ontag: dispatch(Action::Only),
+            onretry: story.onretry,
+            level,
+            lang,
+        });
     }
     let matching = loaded.postings.matching(state);
     // Without a filter the count is the bundle's, even while its later cards are on their way.

@@ -56,3 +56,24 @@ test("filtering by a tag shows only matching stories, any or all", async ({ widg
   await page.getByRole("button", { name: "All", exact: true }).click();
   await expect(widget.count()).toHaveText("Showing 12 of 2083 stories");
 });
+
+test("a story opened after another shows its own body, never the other's, while its own is on the way", async ({ widget, page }) => {
+  await widget.open("corpus");
+  const body = page.locator(".tidings-body");
+  await widget.cards().nth(0).getByRole("button").first().click();
+  await expect(body.locator("> p:not(.tidings-loading)").first()).toBeVisible();
+  const first = (await body.textContent())!;
+  await page.getByRole("button", { name: "← Back to stories" }).click();
+
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/corpus/articles/*.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await widget.cards().nth(1).getByRole("button").first().click();
+  await expect(body).toHaveText("Loading the story…");
+  release();
+  await expect(body.locator("> p:not(.tidings-loading)").first()).toBeVisible();
+  expect(await body.textContent()).not.toBe(first);
+});
