@@ -259,42 +259,15 @@ pub fn App(props: &AppProps) -> Html {
             move || *generation.borrow_mut() += 1
         });
     }
+    // Opening a story downloads its body and takes the focus to its title (so does Retry, which its failure
+    // message had); closing it puts the focus back on the card it was opened from. The body is kept beside the
+    // id of its story: the render that opens a story must not show the body of the one before.
     let title = use_node_ref();
-    {
-        // An opened story takes the focus to its title; closing it puts the focus back on the card it was opened
-        // from.
-        let (root, title, last_open, open) = (
-            root.clone(),
-            title.clone(),
-            last_open.clone(),
-            reader.0.open.clone(),
-        );
-        use_effect_with(open.clone(), move |_| {
-            if open.is_some() {
-                *last_open.borrow_mut() = open;
-                if let Some(h) = title.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
-            } else if let (Some(id), Some(root)) = (
-                last_open.borrow_mut().take(),
-                root.cast::<web_sys::Element>(),
-            ) {
-                let selector = format!("[data-card=\"{}\"]", id.replace('"', ""));
-                if let Ok(Some(el)) = root.query_selector(&selector) {
-                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                        let _ = el.focus();
-                    }
-                }
-            }
-        });
-    }
-    // The open story's body, beside the id of the story it belongs to: the render that opens a story must not
-    // show the body of the one before.
     let body = use_state(|| (String::new(), Body::Loading));
     let body_attempt = use_state(|| 0u32);
     {
-        let (body, fetch) = (body.clone(), fetch.clone());
-        let url = url_of(props);
+        let (root, title, last_open) = (root.clone(), title.clone(), last_open.clone());
+        let (body, fetch, url) = (body.clone(), fetch.clone(), url_of(props));
         let generation = use_mut_ref(|| 0u32);
         use_effect_with((reader.0.open.clone(), *body_attempt), move |(open, _)| {
             let mine = {
@@ -302,11 +275,30 @@ pub fn App(props: &AppProps) -> Html {
                 *g = g.wrapping_add(1);
                 *g
             };
-            let card = match (open, &*fetch) {
-                (Some(id), Fetch::Ready(loaded)) => loaded.by_id(id).cloned(),
-                _ => None,
+            let Some(id) = open else {
+                if let (Some(id), Some(root)) = (
+                    last_open.borrow_mut().take(),
+                    root.cast::<web_sys::Element>(),
+                ) {
+                    let selector = format!("[data-card=\"{}\"]", id.replace('"', ""));
+                    if let Ok(Some(el)) = root.query_selector(&selector) {
+                        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                            let _ = el.focus();
+                        }
+                    }
+                }
+                return;
             };
-            let Some(card) = card else { return };
+            *last_open.borrow_mut() = Some(id.clone());
+            if let Some(h) = title.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+            let Fetch::Ready(loaded) = &*fetch else {
+                return;
+            };
+            let Some(card) = loaded.by_id(id).cloned() else {
+                return;
+            };
             body.set((card.id.clone(), Body::Loading));
             spawn_local(async move {
                 let result = api::chunk(&url, &card.body).await.and_then(|chunk| {
