@@ -80,7 +80,14 @@ fn encode(text: &str) -> String {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
                 out.push(b as char)
             }
-            _ => out.push_str(&format!("%{b:02X}")),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.extend([
+                    '%',
+                    HEX[usize::from(b >> 4)].into(),
+                    HEX[usize::from(b & 15)].into(),
+                ]);
+            }
         }
     }
     out
@@ -93,23 +100,23 @@ fn decode(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(
-                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
-                    16,
-                ) {
-                    Ok(v) => {
-                        out.push(v);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
+            b'%' => match (hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+                (Some(high), Some(low)) => {
+                    out.push(high << 4 | low);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The value of a hexadecimal digit.
+fn hex(digit: Option<&u8>) -> Option<u8> {
+    char::from(*digit?).to_digit(16).map(|d| d as u8)
 }
 
 #[cfg(test)]
@@ -164,6 +171,14 @@ mod tests {
             "?grid.tags="
         );
         assert_eq!(write("", "grid", &state), "?grid.tags=usa&grid.story=s");
+    }
+
+    #[test]
+    fn keeps_a_percent_sign_that_starts_no_escape() {
+        assert_eq!(
+            read("?k.story=50%25+off%zz%4", "k").story.as_deref(),
+            Some("50% off%zz%4")
+        );
     }
 
     #[test]
