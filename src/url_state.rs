@@ -11,20 +11,29 @@ pub struct UrlState {
     pub story: Option<String>,
 }
 
+/// Which of widget `key`'s parameters `name` is: `tags`, `story`, or neither.
+fn param<'a>(name: &'a str, key: &str) -> Option<&'a str> {
+    name.strip_prefix(key)?
+        .strip_prefix('.')
+        .filter(|p| matches!(*p, "tags" | "story"))
+}
+
 /// Reads the state of widget `key` from a query string (with or without its `?`).
 pub fn read(query: &str, key: &str) -> UrlState {
     let mut state = UrlState::default();
     for (name, value) in pairs(query) {
-        if name == format!("{key}.tags") {
-            state.tags = Some(
-                value
-                    .split(',')
-                    .map(crate::format::normalize_tag)
-                    .filter(|t| !t.is_empty())
-                    .collect(),
-            );
-        } else if name == format!("{key}.story") && !value.is_empty() {
-            state.story = Some(value);
+        match param(&name, key) {
+            Some("tags") => {
+                state.tags = Some(
+                    value
+                        .split(',')
+                        .map(crate::format::normalize_tag)
+                        .filter(|t| !t.is_empty())
+                        .collect(),
+                )
+            }
+            Some(_) if !value.is_empty() => state.story = Some(value),
+            _ => {}
         }
     }
     state
@@ -33,7 +42,7 @@ pub fn read(query: &str, key: &str) -> UrlState {
 /// The query string (with `?`, or empty) with widget `key`'s parameters set to `state`, every other parameter
 /// unchanged and in place.
 pub fn write(query: &str, key: &str, state: &UrlState) -> String {
-    let ours = |name: &str| name == format!("{key}.tags") || name == format!("{key}.story");
+    let ours = |name: &str| param(name, key).is_some();
     let mut parts: Vec<String> = query
         .trim_start_matches('?')
         .split('&')
