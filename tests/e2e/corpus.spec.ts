@@ -62,9 +62,16 @@ test("a story opened after another shows its own body, never the other's, while 
   const body = page.locator(".tidings-body");
   await widget.cards().nth(0).getByRole("button").first().click();
   await expect(body.locator("> p:not(.tidings-loading)").first()).toBeVisible();
-  const first = (await body.textContent())!;
+  const first = (await body.locator("> p").first().textContent())!;
   await page.getByRole("button", { name: "← Back to stories" }).click();
 
+  // Every paragraph the widget adds from here on, even one that is gone by the next frame.
+  await page.evaluate(() => {
+    const added: string[] = ((window as any).addedText = []);
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) added.push(n.textContent ?? "");
+    }).observe(document.querySelector(".tidings")!, { childList: true, subtree: true });
+  });
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/corpus/articles/*.json", async (route) => {
@@ -75,5 +82,7 @@ test("a story opened after another shows its own body, never the other's, while 
   await expect(body).toHaveText("Loading the story…");
   release();
   await expect(body.locator("> p:not(.tidings-loading)").first()).toBeVisible();
-  expect(await body.textContent()).not.toBe(first);
+  expect(await body.locator("> p").first().textContent()).not.toBe(first);
+  const added: string[] = await page.evaluate(() => (window as any).addedText);
+  expect(added.some((text) => text.includes(first)), "the first story's body never showed in the second's").toBe(false);
 });
