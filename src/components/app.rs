@@ -470,6 +470,9 @@ fn ready(
     };
     let shown = count.min(state.shown);
     let (clear, mode, more) = (reader.clone(), reader.clone(), reader.clone());
+    // The same for every card of the page.
+    let onopen = dispatch(Action::Open);
+    let (link_out, compact) = (config.open == Open::Link, config.layout == Layout::Compact);
     let filters = TagFiltersProps {
         tags: loaded.tags.clone(),
         selected: Rc::new(state.selected.clone()),
@@ -485,10 +488,9 @@ fn ready(
             { head(config, filters, w.showing(shown, count)) }
             // Busy while later cards are still arriving: counts and pages may still grow.
             <div class="tidings-cards" aria-busy={flag(loaded.pending > 0 && loaded.failed.is_none())}>
-                { for matching.first(shown).into_iter().map(|i| html! {
-                    { article_card(ArticleCardProps { card: loaded.cards[i].clone(), onopen: dispatch(Action::Open),
-                        level: level + 1, link_out: config.open == Open::Link, compact: config.layout == Layout::Compact, lang: lang.clone() }) }
-                }) }
+                { for matching.first(shown).into_iter().map(|i| article_card(ArticleCardProps {
+                    card: &loaded.cards[i], onopen: &onopen, level: level + 1, link_out, compact, lang,
+                })) }
             </div>
             if shown < count {
                 <button type="button" class="tidings-button tidings-more" part="button" onclick={move |_| more.dispatch(Action::ShowMore)}>{ w.show_more }</button>

@@ -1,7 +1,5 @@
 //! One story in the list: an `<article>` whose heading (a button) opens it.
 
-use std::rc::Rc;
-
 use tidings_bundle::Card;
 use yew::prelude::*;
 
@@ -9,11 +7,11 @@ use super::h;
 use crate::format;
 
 /// A card and what it needs to show and open it.
-pub struct ArticleCardProps {
+pub struct ArticleCardProps<'a> {
     /// The story.
-    pub card: Rc<Card>,
+    pub card: &'a Card,
     /// The card's title was activated.
-    pub onopen: Callback<String>,
+    pub onopen: &'a Callback<String>,
     /// Heading level of the card's title.
     pub level: u8,
     /// The title links to the first source instead of opening the story inside the widget.
@@ -21,14 +19,13 @@ pub struct ArticleCardProps {
     /// Title and meta only.
     pub compact: bool,
     /// The words and the locale of dates.
-    pub lang: super::Lang,
+    pub lang: &'a super::Lang,
 }
 
 /// The card, keyed by the story's id. A plain view, not a component: the list renders its cards afresh whenever
 /// it renders (their callbacks are new each time), and a component of its own cost 0.5 KB of brotli.
 pub fn article_card(props: ArticleCardProps) -> Html {
-    let lang = &props.lang;
-    let card = &props.card;
+    let (lang, card) = (props.lang, props.card);
     let id = card.id.clone();
     let onclick = props.onopen.reform(move |_: MouseEvent| id.clone());
     let heading_id = format!("tidings-card-{}", card.id);

@@ -11,7 +11,6 @@ use crate::api::FetchError;
 use crate::format;
 
 /// Where an open story's body is. The root fetches it (`app`) and keeps it beside the id of its story.
-#[derive(Clone, PartialEq)]
 pub enum Body {
     Loading,
     Ready(Rc<ArticleBody>),

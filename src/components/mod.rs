@@ -1,4 +1,5 @@
-//! The widget's components, one per file: `app` owns the state and the bundle fetch; the others render.
+//! The widget's views, one per file: `app`, the one component, owns the state and the downloads; the others are
+//! plain functions that render what they are given.
 
 pub mod app;
 pub mod article_card;
@@ -16,22 +17,6 @@ pub struct Lang {
     pub words: &'static crate::i18n::Words,
     /// The locale dates are written in; `None` for the reader's own.
     pub locale: Option<std::rc::Rc<str>>,
-}
-
-/// The same words are the same table: compared by address, not string by string.
-impl PartialEq for Lang {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.words, other.words) && self.locale == other.locale
-    }
-}
-
-impl Default for Lang {
-    fn default() -> Self {
-        Self {
-            words: &crate::i18n::EN,
-            locale: None,
-        }
-    }
 }
 
 /// The name of a heading element of `level`, kept to the six HTML has.
