@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { sizes } from "../embed/compress.mjs";
+import { SHORT_NAMES } from "../embed/short-names.mjs";
 
 const FEATURES = ["bulk-memory", "bulk-memory-opt", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types"];
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
@@ -19,7 +20,7 @@ function shipped(name, wasm) {
   const optimised = join(out, "opt.wasm");
   const short = join(out, "short.wasm");
   run("wasm-opt", ["-Oz", ...FEATURES.map((f) => `--enable-${f}`), "-o", optimised, bound]);
-  run("wasm-opt", [...FEATURES.map((f) => `--enable-${f}`), "--minify-imports-and-exports-and-modules", "--strip-target-features", "--strip-producers", "-o", short, optimised]);
+  run("wasm-opt", [...FEATURES.map((f) => `--enable-${f}`), ...SHORT_NAMES, "-o", short, optimised]);
   return sizes(short);
 }
 

@@ -1,5 +1,7 @@
-// What the start-up measurements share (bench/run.mjs, bench/trace.mjs): the browser, Lighthouse's mobile
-// profile ("slow 4G" and a mid-range phone's CPU), and the moment the first card is painted.
+// What the start-up measurements share (bench/run.mjs, bench/trace.mjs): the static server, the browser,
+// Lighthouse's mobile profile ("slow 4G" and a mid-range phone's CPU), and the moment the first card is painted.
+import { spawn } from "node:child_process";
+
 export const CHROMIUM = "/usr/bin/chromium";
 export const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 export const NETWORK = { offline: false, latency: 150, downloadThroughput: (1638.4 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
@@ -34,4 +36,23 @@ export async function mobilePage(browser, card) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   await page.addInitScript(FIRST_CARD, card);
   return { context, page, cdp };
+}
+
+/** When the last file that the first card (painted at `card` ms) needed had arrived. */
+export function downloadedBefore(page, card) {
+  return page.evaluate((card) => Math.max(...performance.getEntriesByType("resource").filter((e) => e.startTime < card).map((e) => e.responseEnd)), card);
+}
+
+/** Serves `site` on `port` (serve/nginx.sh) once it answers; `kill()` the returned process to stop it. */
+export async function serve(site, port) {
+  const server = spawn("serve/nginx.sh", [site, String(port)], { stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; i < 50; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      return server;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error(`serve/nginx.sh did not answer on port ${port} within 5 s`);
 }

@@ -5,12 +5,12 @@
 // Expects `make bench` to have built dist/ (release), target/e2e/ (the demo news site) and the release compiler.
 // BENCH_SIZES=100,1000 limits the corpus sizes (default 100,1000,10000,100000); BENCH_RUNS sets the start-up
 // runs (9); BENCH_COMPILER_DOCS the compiler benchmark's sizes (10000,100000).
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sizes, writeCompressed } from "../embed/compress.mjs";
 import { chromium } from "@playwright/test";
-import { ARGS, CHROMIUM, CPU_SLOWDOWN, mobilePage } from "./mobile.mjs";
+import { ARGS, CHROMIUM, CPU_SLOWDOWN, downloadedBefore, mobilePage, serve } from "./mobile.mjs";
 
 const ROOT = "target/bench";
 const SITE = join(ROOT, "site");
@@ -95,7 +95,7 @@ async function startup(browser, widget, n) {
   await page.goto(`${ORIGIN}/${n}/${WIDGETS[widget].page}`);
   const ms = await page.evaluate(() => window.__firstCard);
   // When the last file the first card needed had arrived: what is left after it is the widget's own work.
-  const downloaded = await page.evaluate((ms) => Math.max(...performance.getEntriesByType("resource").filter((e) => e.startTime < ms).map((e) => e.responseEnd)), ms);
+  const downloaded = await downloadedBefore(page, ms);
   await page.waitForTimeout(500); // late shifts count too
   const cls = await page.evaluate(() => window.__layoutShift);
   await context.close();
@@ -261,14 +261,8 @@ async function main() {
     throw new Error("run through `make bench`: it builds dist/, target/e2e/ and the release compiler first");
   }
   const built = prepare();
-  const server = spawn("serve/nginx.sh", [SITE, String(PORT)], { stdio: ["ignore", "ignore", "inherit"] });
+  const server = await serve(SITE, PORT);
   try {
-    for (let i = 0; i < 50; i++) {
-      try {
-        if ((await fetch(`${ORIGIN}/${SIZES[0]}/bundle.json`)).ok) break;
-      } catch {}
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     const results = { machine: { cores: (await import("node:os")).cpus().length }, sizes: SIZES, build_seconds: built, payload: payload(), startup: {}, filter: {}, memory: {} };
     for (const n of SIZES) {

@@ -3,10 +3,9 @@
 // and the first card painted. `make bench` must have built target/bench/site.
 // Usage: node bench/trace.mjs [PAGE ...]   (default 10000/index.html; e.g. 10000/twin.html for the twin)
 // RUNS=5 sets the runs per page; the medians are printed.
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
-import { ARGS, CHROMIUM, mobilePage } from "./mobile.mjs";
+import { ARGS, CHROMIUM, downloadedBefore, mobilePage, serve } from "./mobile.mjs";
 
 const SITE = "target/bench/site";
 const PORT = 4181;
@@ -26,7 +25,7 @@ async function run(browser, path) {
   await page.goto(`http://127.0.0.1:${PORT}/${path}`);
   const card = await page.evaluate(() => window.__firstCard);
   // The last script or wasm the first card needed (the twin has no wasm: its script and the bundle).
-  const downloaded = await page.evaluate((card) => Math.max(...performance.getEntriesByType("resource").filter((e) => e.startTime < card).map((e) => e.responseEnd)), card);
+  const downloaded = await downloadedBefore(page, card);
   await cdp.send("Tracing.end");
   await complete;
   await context.close();
@@ -43,8 +42,7 @@ async function run(browser, path) {
 }
 
 if (!existsSync(SITE)) throw new Error(`${SITE} is missing: run make bench first`);
-const server = spawn("serve/nginx.sh", [SITE, String(PORT)], { stdio: ["ignore", "ignore", "inherit"] });
-await new Promise((resolve) => setTimeout(resolve, 500));
+const server = await serve(SITE, PORT);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 try {
   for (const path of PAGES) {

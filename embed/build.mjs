@@ -12,13 +12,12 @@
 //   brotli), with the page's integrity hashes for the glue and the wasm brought up to date;
 // - in release builds, `.br` (brotli 11) and `.gz` (gzip 9) copies of the wasm, JS, CSS and page, for a static
 //   server to send as they are (the compiler writes those of the bundle: `tidings build --precompress`).
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 import { writeCompressed } from "./compress.mjs";
+import { shortNames } from "./short-names.mjs";
 
 const dir = process.argv[2];
 const release = process.env.TRUNK_PROFILE === "release";
@@ -65,35 +64,6 @@ if (stopped) __tidingsStopped = stopped;
 return { ${exported.join(", ")} };
 }
 `;
-}
-
-/**
- * Release builds: the import and export names of the wasm at `wasmPath` made as short as they can be (`a`, `b`,
- * …; wasm-opt's `--minify-imports-and-exports-and-modules`, which prints the renaming), and the same renaming
- * applied to wasm-bindgen's `glue`, which is returned. The wasm's `target_features` and `producers` sections
- * (read by tools, not browsers) go too.
- */
-function shortNames(glue, wasmPath, name) {
-  const wasmOpt = fileURLToPath(new URL("../node_modules/.bin/wasm-opt", import.meta.url));
-  const args = ["--minify-imports-and-exports-and-modules", "--strip-target-features", "--strip-producers"];
-  const renaming = JSON.parse(execFileSync(wasmOpt, [...args, wasmPath, "-o", wasmPath], { encoding: "utf8" }));
-  const modules = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath))).map((i) => i.module));
-  if (modules.size !== 1) throw new Error(`${wasmPath}: expected one import module after renaming, found ${[...modules]}`);
-  const replaceOnce = (text, pattern, by, what) => {
-    let found = 0;
-    const out = text.replace(pattern, (...m) => (found++, by(...m)));
-    if (found !== 1) throw new Error(`${name}: expected ${what} once in wasm-bindgen's glue, found it ${found} times`);
-    return out;
-  };
-  // The import object: `{ "./tidings-widget_bg.js": { __wbg_now_463ac581d2fc7ea3: function() {…}, … } }`.
-  for (const module of new Set(renaming.imports.map(([module]) => module))) {
-    glue = replaceOnce(glue, JSON.stringify(module), () => JSON.stringify([...modules][0]), `the module ${module}`);
-  }
-  for (const [, from, to] of renaming.imports) {
-    glue = replaceOnce(glue, new RegExp(`^(\\s+)${from}:`, "m"), (_, indent) => `${indent}${to}:`, `the import ${from}`);
-  }
-  for (const [from, to] of renaming.exports) glue = glue.replace(new RegExp(`\\bwasm\\.${from}\\b`, "g"), `wasm.${to}`);
-  return glue;
 }
 
 /** `code` minified in release builds (an ES module: top-level names are mangled, exported names kept). */
