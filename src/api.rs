@@ -4,7 +4,7 @@
 use std::fmt;
 
 use js_sys::JsString;
-use tidings_bundle::{BodyChunk, Manifest, SCHEMA_VERSION};
+use tidings_bundle::{Manifest, SCHEMA_VERSION};
 
 use crate::decode;
 use wasm_bindgen::closure::Closure;
@@ -214,8 +214,9 @@ pub async fn shard(bundle_url: &str, path: &str) -> Result<js_sys::Array, FetchE
     get(&resolve(bundle_url, path), None, decode::shard_cards).await
 }
 
-/// Fetches a body chunk. `path` is relative to the bundle's URL.
-pub async fn chunk(bundle_url: &str, path: &str) -> Result<BodyChunk, FetchError> {
+/// Fetches a body chunk: its bodies, to be read with [`crate::components::document::body_in`]. `path` is
+/// relative to the bundle's URL.
+pub async fn chunk(bundle_url: &str, path: &str) -> Result<js_sys::Array, FetchError> {
     get(&resolve(bundle_url, path), None, decode::chunk).await
 }
 

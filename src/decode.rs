@@ -1,6 +1,7 @@
 //! The bundle's JSON into the schema's types. The browser parses (`JSON.parse`, already in every reader's
 //! browser) and this walks the result. serde_json's generic code cost every reader about 20 KB of compressed
-//! wasm; this costs a few.
+//! wasm; this costs a few. Bodies are read by the same helpers straight into Yew nodes
+//! ([`crate::components::document`]).
 //!
 //! Errors name the place in the file (`articles[3].title`) and what belongs there. Document trees are
 //! walked to [`MAX_DEPTH`] at most: the compiler never writes deeper ones, and a hostile file must not
@@ -9,9 +10,7 @@
 use std::fmt;
 
 use js_sys::{Array, Object, Reflect};
-use tidings_bundle::{
-    Align, ArticleBody, Block, BodyChunk, Card, Footnote, Inline, Manifest, Source, TagCount,
-};
+use tidings_bundle::{Card, Manifest, Source, TagCount};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Deeper document trees than this are refused.
@@ -25,7 +24,7 @@ pub struct Error {
 }
 
 impl Error {
-    fn new(expected: &'static str) -> Self {
+    pub(crate) fn new(expected: &'static str) -> Self {
         Self {
             path: String::new(),
             expected,
@@ -33,7 +32,7 @@ impl Error {
     }
 
     /// The same error, one level further out.
-    fn at(mut self, step: &str) -> Self {
+    pub(crate) fn at(mut self, step: &str) -> Self {
         if !self.path.is_empty() && !self.path.starts_with('[') {
             self.path.insert(0, '.');
         }
@@ -51,7 +50,7 @@ impl fmt::Display for Error {
     }
 }
 
-type Result<T> = std::result::Result<T, Error>;
+pub(crate) type Result<T> = std::result::Result<T, Error>;
 
 /// `bundle.json`.
 pub fn manifest(v: &JsValue) -> Result<Manifest> {
@@ -68,12 +67,7 @@ pub fn manifest(v: &JsValue) -> Result<Manifest> {
 /// A card shard's cards, not read yet: [`card_at`] reads them one at a time, so that a shard is read in slices
 /// between which the page stays responsive.
 pub fn shard_cards(v: &JsValue) -> Result<Array> {
-    object(v)?;
-    let cards = get(v, "articles");
-    match Array::is_array(&cards) {
-        true => Ok(cards.unchecked_into()),
-        false => Err(Error::new("a list").at("articles")),
-    }
+    items(v, "articles")
 }
 
 /// Card `i` of a shard's cards.
@@ -81,13 +75,20 @@ pub fn card_at(cards: &Array, i: u32) -> Result<Card> {
     card(&cards.get(i)).map_err(|e| e.at(&format!("[{i}]")).at("articles"))
 }
 
-/// A body chunk.
-pub fn chunk(v: &JsValue) -> Result<BodyChunk> {
+/// A body chunk's bodies, not read yet: [`crate::components::document::body_in`] reads the one a reader
+/// opens.
+pub fn chunk(v: &JsValue) -> Result<Array> {
+    items(v, "bodies")
+}
+
+/// The list `key` of a file, its items not read yet.
+fn items(v: &JsValue, key: &'static str) -> Result<Array> {
     object(v)?;
-    Ok(BodyChunk {
-        schema_version: field(v, "schema_version", &number)?,
-        bodies: field(v, "bodies", &|v| list(v, &body))?,
-    })
+    let items = get(v, key);
+    match Array::is_array(&items) {
+        true => Ok(items.unchecked_into()),
+        false => Err(Error::new("a list").at(key)),
+    }
 }
 
 /// The `schema_version` of a parsed file, if it has one: read before anything else, so that a file of
@@ -133,39 +134,8 @@ fn source(v: &JsValue) -> Result<Source> {
     })
 }
 
-fn body(v: &JsValue) -> Result<ArticleBody> {
-    object(v)?;
-    Ok(ArticleBody {
-        id: field(v, "id", &text)?,
-        blocks: field(v, "blocks", &|v| blocks(v, 0))?,
-        footnotes: optional(v, "footnotes", &|v| list(v, &footnote))?.unwrap_or_default(),
-    })
-}
-
-fn footnote(v: &JsValue) -> Result<Footnote> {
-    object(v)?;
-    Ok(Footnote {
-        label: field(v, "label", &text)?,
-        blocks: field(v, "blocks", &|v| blocks(v, 0))?,
-    })
-}
-
-fn blocks(v: &JsValue, depth: usize) -> Result<Vec<Block>> {
-    if depth > MAX_DEPTH {
-        return Err(Error::new("less deeply nested"));
-    }
-    list(v, &|v| block(v, depth + 1))
-}
-
-fn inlines(v: &JsValue, depth: usize) -> Result<Vec<Inline>> {
-    if depth > MAX_DEPTH {
-        return Err(Error::new("less deeply nested"));
-    }
-    list(v, &|v| inline(v, depth + 1))
-}
-
 /// Enums are externally tagged: `"rule"`, or `{"paragraph": [...]}`.
-fn variant(v: &JsValue) -> Result<(String, JsValue)> {
+pub(crate) fn variant(v: &JsValue) -> Result<(String, JsValue)> {
     if let Some(name) = v.as_string() {
         return Ok((name, JsValue::UNDEFINED));
     }
@@ -180,96 +150,11 @@ fn variant(v: &JsValue) -> Result<(String, JsValue)> {
     }
 }
 
-fn block(v: &JsValue, depth: usize) -> Result<Block> {
-    let (name, v) = variant(v)?;
-    let v = &v;
-    let block = match name.as_str() {
-        "paragraph" => Block::Paragraph(inlines(v, depth)?),
-        "heading" => {
-            object(v)?;
-            Block::Heading {
-                level: field(v, "level", &number)?,
-                content: field(v, "content", &|v| inlines(v, depth))?,
-            }
-        }
-        "quote" => Block::Quote(blocks(v, depth)?),
-        "list" => {
-            object(v)?;
-            Block::List {
-                start: optional(v, "start", &number)?,
-                items: field(v, "items", &|v| list(v, &|v| blocks(v, depth)))?,
-            }
-        }
-        "code" => {
-            object(v)?;
-            Block::Code {
-                lang: optional(v, "lang", &text)?,
-                text: field(v, "text", &text)?,
-            }
-        }
-        "table" => {
-            object(v)?;
-            Block::Table {
-                align: field(v, "align", &|v| list(v, &align))?,
-                head: field(v, "head", &|v| list(v, &|v| inlines(v, depth)))?,
-                rows: field(v, "rows", &|v| {
-                    list(v, &|v| list(v, &|v| inlines(v, depth)))
-                })?,
-            }
-        }
-        "rule" => Block::Rule,
-        _ => return Err(Error::new("a known kind of block")),
-    };
-    Ok(block)
-}
-
-fn inline(v: &JsValue, depth: usize) -> Result<Inline> {
-    let (name, v) = variant(v)?;
-    let v = &v;
-    let inline = match name.as_str() {
-        "text" => Inline::Text(text(v)?),
-        "code" => Inline::Code(text(v)?),
-        "emphasis" => Inline::Emphasis(inlines(v, depth)?),
-        "strong" => Inline::Strong(inlines(v, depth)?),
-        "strikethrough" => Inline::Strikethrough(inlines(v, depth)?),
-        "link" => {
-            object(v)?;
-            Inline::Link {
-                href: field(v, "href", &text)?,
-                title: optional(v, "title", &text)?,
-                content: field(v, "content", &|v| inlines(v, depth))?,
-            }
-        }
-        "image" => {
-            object(v)?;
-            Inline::Image {
-                src: field(v, "src", &text)?,
-                alt: field(v, "alt", &text)?,
-                title: optional(v, "title", &text)?,
-            }
-        }
-        "footnote_ref" => Inline::FootnoteRef(number(v)?),
-        "break" => Inline::Break,
-        _ => return Err(Error::new("a known kind of text")),
-    };
-    Ok(inline)
-}
-
-fn align(v: &JsValue) -> Result<Align> {
-    match v.as_string().as_deref() {
-        Some("none") => Ok(Align::None),
-        Some("left") => Ok(Align::Left),
-        Some("center") => Ok(Align::Center),
-        Some("right") => Ok(Align::Right),
-        _ => Err(Error::new("one of none, left, center, right")),
-    }
-}
-
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn object(v: &JsValue) -> Result<()> {
+pub(crate) fn object(v: &JsValue) -> Result<()> {
     match v.is_object() && !Array::is_array(v) {
         true => Ok(()),
         false => Err(Error::new("an object")),
@@ -278,12 +163,16 @@ fn object(v: &JsValue) -> Result<()> {
 
 // The readers are `dyn`: one copy of each helper per type read, not one per call site.
 
-fn field<T>(v: &JsValue, key: &str, read: &dyn Fn(&JsValue) -> Result<T>) -> Result<T> {
+pub(crate) fn field<T>(v: &JsValue, key: &str, read: &dyn Fn(&JsValue) -> Result<T>) -> Result<T> {
     read(&get(v, key)).map_err(|e| e.at(key))
 }
 
 /// A field that may be absent (or `null`).
-fn optional<T>(v: &JsValue, key: &str, read: &dyn Fn(&JsValue) -> Result<T>) -> Result<Option<T>> {
+pub(crate) fn optional<T>(
+    v: &JsValue,
+    key: &str,
+    read: &dyn Fn(&JsValue) -> Result<T>,
+) -> Result<Option<T>> {
     let value = get(v, key);
     match value.is_undefined() || value.is_null() {
         true => Ok(None),
@@ -291,7 +180,7 @@ fn optional<T>(v: &JsValue, key: &str, read: &dyn Fn(&JsValue) -> Result<T>) -> 
     }
 }
 
-fn list<T>(v: &JsValue, read: &dyn Fn(&JsValue) -> Result<T>) -> Result<Vec<T>> {
+pub(crate) fn list<T>(v: &JsValue, read: &dyn Fn(&JsValue) -> Result<T>) -> Result<Vec<T>> {
     if !Array::is_array(v) {
         return Err(Error::new("a list"));
     }
@@ -303,12 +192,12 @@ fn list<T>(v: &JsValue, read: &dyn Fn(&JsValue) -> Result<T>) -> Result<Vec<T>> 
     Ok(items)
 }
 
-fn text(v: &JsValue) -> Result<String> {
+pub(crate) fn text(v: &JsValue) -> Result<String> {
     v.as_string().ok_or(Error::new("text"))
 }
 
 /// A whole number that fits `T`.
-fn number<T: TryFrom<u64>>(v: &JsValue) -> Result<T> {
+pub(crate) fn number<T: TryFrom<u64>>(v: &JsValue) -> Result<T> {
     v.as_f64()
         .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= u64::MAX as f64)
         .and_then(|n| T::try_from(n as u64).ok())

@@ -1,14 +1,17 @@
 //! The widget reads bundles with the browser's `JSON.parse` and its own walker, the compiler writes them with
-//! serde: these tests hold the two to the same format, in headless Chromium.
+//! serde: these tests hold the two to the same format, in headless Chromium. Bodies are read straight into Yew
+//! nodes, so theirs are held to the page they render.
 #![cfg(target_arch = "wasm32")]
 
 use tidings_bundle::{
     Align, ArticleBody, Block, BodyChunk, Card, CardShard, Footnote, Inline, Manifest, Source,
     TagCount, SCHEMA_VERSION,
 };
+use tidings_widget::components::document;
 use tidings_widget::decode;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -94,11 +97,84 @@ fn every_kind() -> BodyChunk {
     }
 }
 
+/// What `html` renders to, mounted in the page as the widget mounts it.
+async fn rendered(html: Html) -> String {
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        html: Html,
+    }
+    #[component]
+    fn Show(props: &Props) -> Html {
+        props.html.clone()
+    }
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Show>::with_root_and_props(root.clone(), Props { html }).render();
+    yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    root.inner_html()
+}
+
+/// Body `id` of a chunk as serde writes it, rendered below a title of `level`.
+fn body(chunk: &str, id: &str, level: u8) -> Result<Option<Html>, String> {
+    let bodies = decode::chunk(&parse(chunk)).map_err(|e| e.to_string())?;
+    document::body_in(&bodies, id, level, "Notes").map_err(|e| e.to_string())
+}
+
+/// Every block and inline of [`every_kind`], as the page shows them below an `<h2>` title: body headings one
+/// level below it, safe links opening in a new tab without the referrer, tables' alignment as `data-align`,
+/// footnotes in a section of their own with ids unique to the story.
+const EVERY_KIND: &str = "<h3>Heading</h3><p>plain <code>code</code><em><strong><s>deep</s></strong></em><a href=\"https://example.com/\" title=\"a title\" target=\"_blank\" rel=\"noopener noreferrer\">link</a><a href=\"mailto:desk@example.com\" target=\"_blank\" rel=\"noopener noreferrer\"></a><img src=\"https://example.com/a.png\" alt=\"alt\" loading=\"lazy\" referrerpolicy=\"no-referrer\"><sup class=\"tidings-fnref\">[1]</sup><br></p><blockquote><hr></blockquote><ol start=\"3\"><li><p>item</p></li><li></li></ol><ul></ul><pre><code>fn main() {}\n</code></pre><pre><code></code></pre><div class=\"tidings-table\"><table><thead><tr><th>a</th><th></th><th data-align=\"center\"></th><th data-align=\"right\"></th></tr></thead><tbody><tr><td>1</td><td></td><td data-align=\"center\"></td><td data-align=\"right\">4</td></tr></tbody></table></div><section aria-label=\"Notes\" class=\"tidings-footnotes\"><ol><li id=\"tidings-fn-every-kind-1\"><p>note</p></li></ol></section>";
+
 #[wasm_bindgen_test]
-fn a_body_chunk_reads_back_exactly_as_serde_wrote_it() {
-    let chunk = every_kind();
+async fn a_body_chunk_as_serde_wrote_it_renders_every_kind_of_block_and_text() {
+    let json = serde_json::to_string(&every_kind()).unwrap();
+    let html = body(&json, "every-kind", 2).unwrap().unwrap();
+    assert_eq!(rendered(html).await, EVERY_KIND);
+    // Below a deeper title, headings go down with it, to `<h6>` at most.
+    let html = body(&json, "every-kind", 5).unwrap().unwrap();
+    assert_eq!(rendered(html).await, EVERY_KIND.replace("h3>", "h6>"));
+    let html = body(&json, "empty", 2).unwrap().unwrap();
+    assert_eq!(rendered(html).await, "");
+    assert!(body(&json, "elsewhere", 2).unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_link_or_image_that_is_not_http_shows_as_text() {
+    let chunk = BodyChunk {
+        schema_version: SCHEMA_VERSION,
+        bodies: vec![ArticleBody {
+            id: "a".into(),
+            blocks: vec![Block::Paragraph(vec![
+                Inline::Link {
+                    href: " JavaScript:alert(1)".into(),
+                    title: None,
+                    content: vec![text("click")],
+                },
+                Inline::Image {
+                    src: "data:image/svg+xml,<svg onload=alert(1)>".into(),
+                    alt: "a chart".into(),
+                    title: None,
+                },
+                Inline::Link {
+                    href: "mailto:desk@example.com".into(),
+                    title: None,
+                    content: vec![Inline::Image {
+                        src: "mailto:x".into(),
+                        alt: "<b>".into(),
+                        title: None,
+                    }],
+                },
+            ])],
+            footnotes: vec![],
+        }],
+    };
     let json = serde_json::to_string(&chunk).unwrap();
-    assert_eq!(decode::chunk(&parse(&json)), Ok(chunk));
+    let html = body(&json, "a", 2).unwrap().unwrap();
+    assert_eq!(
+        rendered(html).await,
+        r#"<p>clicka chart<a href="mailto:desk@example.com" target="_blank" rel="noopener noreferrer">&lt;b&gt;</a></p>"#
+    );
 }
 
 #[wasm_bindgen_test]
@@ -185,10 +261,27 @@ fn a_wrong_shape_names_the_place_and_what_belongs_there() {
         error(r#"{"schema_version":2,"total":0,"tags":[],"articles":[],"index":[1]}"#),
         "`index[0]` should be text"
     );
-    let chunk = r#"{"schema_version":1,"bodies":[{"id":"a","blocks":[{"list":{"items":[[{"paragraph":[{"link":{"href":"x","content":[{"shout":"hi"}]}}]}]]}}]}]}"#;
+    let chunk = r#"{"schema_version":1,"bodies":[{"id":"b"},{"id":"a","blocks":[{"list":{"items":[[{"paragraph":[{"link":{"href":"x","content":[{"shout":"hi"}]}}]}]]}}]}]}"#;
     assert_eq!(
-        decode::chunk(&parse(chunk)).unwrap_err().to_string(),
-        "`bodies[0].blocks[0].items[0][0][0].content[0]` should be a known kind of text"
+        body(chunk, "a", 2).unwrap_err(),
+        "`bodies[1].blocks[0].items[0][0][0].content[0]` should be a known kind of text"
+    );
+    assert_eq!(
+        body(
+            r#"{"bodies":[{"id":"a","blocks":[{"heading":{"level":2}}]}]}"#,
+            "a",
+            2
+        )
+        .unwrap_err(),
+        "`bodies[0].blocks[0].content` should be a list"
+    );
+    assert_eq!(
+        body(r#"{"bodies":[7]}"#, "a", 2).unwrap_err(),
+        "`bodies[0]` should be an object"
+    );
+    assert_eq!(
+        body(r#"{"bodies":{}}"#, "a", 2).unwrap_err(),
+        "`bodies` should be a list"
     );
 }
 
@@ -199,7 +292,7 @@ fn a_hostile_depth_is_refused_not_a_stack_overflow() {
         r#"[{"quote":"#.repeat(5_000),
         "}]".repeat(5_000)
     );
-    let err = decode::chunk(&parse(&deep)).unwrap_err().to_string();
+    let err = body(&deep, "a", 2).unwrap_err();
     assert!(err.ends_with("should be less deeply nested"), "{err}");
 }
 

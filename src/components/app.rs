@@ -11,7 +11,7 @@ use super::article_card::{article_card, ArticleCardProps};
 use super::article_view::{article_view, ArticleViewProps, Body};
 use super::status::{failure, placeholders};
 use super::tag_filters::{tag_filters, TagFiltersProps};
-use super::{flag, h, Lang};
+use super::{document, flag, h, Lang};
 use crate::api::{self, FetchError};
 use crate::config::{Config, Layout, Open};
 use crate::decode;
@@ -267,7 +267,8 @@ pub fn App(props: &AppProps) -> Html {
     let body_attempt = use_state(|| 0u32);
     {
         let (root, title, last_open) = (root.clone(), title.clone(), last_open.clone());
-        let (body, fetch, url) = (body.clone(), fetch.clone(), url_of(props));
+        let (body, fetch, url, config) =
+            (body.clone(), fetch.clone(), url_of(props), config.clone());
         let generation = use_mut_ref(|| 0u32);
         use_effect_with((reader.0.open.clone(), *body_attempt), move |(open, _)| {
             let mine = {
@@ -301,17 +302,22 @@ pub fn App(props: &AppProps) -> Html {
             };
             body.set((card.id.clone(), Body::Loading));
             spawn_local(async move {
-                let result = api::chunk(&url, &card.body).await.and_then(|chunk| {
-                    chunk
-                        .into_body(&card.id)
-                        .ok_or_else(|| FetchError::Unreadable(format!("no body for `{}`", card.id)))
+                let result = api::chunk(&url, &card.body).await.and_then(|bodies| {
+                    document::body_in(
+                        &bodies,
+                        &card.id,
+                        config.heading_level,
+                        config.words().notes,
+                    )
+                    .map_err(|e| FetchError::Unreadable(e.to_string()))?
+                    .ok_or_else(|| FetchError::Unreadable(format!("no body for `{}`", card.id)))
                 });
                 // A story opened since (back and forward can switch stories directly) has a download of its own.
                 if *generation.borrow() == mine {
                     body.set((
                         card.id.clone(),
                         match result {
-                            Ok(b) => Body::Ready(Rc::new(b)),
+                            Ok(b) => Body::Ready(b),
                             Err(e) => Body::Failed(e),
                         },
                     ));

@@ -1,19 +1,18 @@
 //! An opened story: title, meta, sources as links, tags, and the body fetched from its chunk.
 
-use std::rc::Rc;
-
-use tidings_bundle::{ArticleBody, Card};
+use tidings_bundle::Card;
 use yew::prelude::*;
 
+use super::h;
 use super::status::failure;
-use super::{document, h};
 use crate::api::FetchError;
 use crate::format;
 
 /// Where an open story's body is. The root fetches it (`app`) and keeps it beside the id of its story.
 pub enum Body {
     Loading,
-    Ready(Rc<ArticleBody>),
+    /// Read and rendered as it arrived ([`super::document::body_in`]).
+    Ready(Html),
     Failed(FetchError),
 }
 
@@ -57,7 +56,7 @@ pub fn article_view(props: ArticleViewProps) -> Html {
             <div class="tidings-body">
                 { match props.body {
                     Body::Loading => html! { <p class="tidings-loading" aria-busy="true">{ w.loading_story }</p> },
-                    Body::Ready(b) => document::body(b, props.level, w.notes),
+                    Body::Ready(b) => b.clone(),
                     Body::Failed(e) => failure(e.message(w), &props.onretry, w),
                 } }
             </div>

@@ -1,93 +1,204 @@
-//! The document tree of a body, rendered as Yew nodes. Text is always text; a URL becomes a link or image only
-//! when it is http(s) (or mailto for links), checked here as well as by the compiler.
+//! A story's body, read from its chunk's JSON and rendered as Yew nodes in the same walk: a tree of the schema's
+//! types in between (decoded, then rendered, then dropped) cost every reader 2 KB of brotli.
+//!
+//! Text is always text; a URL becomes a link or image only when it is http(s) (or mailto for links), checked
+//! here as well as by the compiler. A body of the wrong shape is refused with the place and what belongs there,
+//! as the rest of the bundle is ([`crate::decode`]), and trees deeper than [`decode::MAX_DEPTH`] are refused
+//! before they can exhaust the stack.
 
-use tidings_bundle::{Align, ArticleBody, Block, Inline};
+use js_sys::Array;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use super::h;
+use crate::decode::{self, field, list, number, object, optional, text, variant, Error, Result};
 use crate::format::safe_url;
 
-/// A whole body, with its footnotes.
-pub fn body(body: &ArticleBody, title_level: u8, notes: &'static str) -> Html {
-    let block = |b: &Block| block(b, title_level);
-    html! {
+/// The body of story `id` among a chunk's `bodies`, rendered below a title of `title_level`; `None` when the
+/// chunk does not hold it. `notes` names the footnotes' section.
+pub fn body_in(
+    bodies: &Array,
+    id: &str,
+    title_level: u8,
+    notes: &'static str,
+) -> Result<Option<Html>> {
+    for i in 0..bodies.length() {
+        let v = bodies.get(i);
+        let found = object(&v)
+            .and_then(|()| field(&v, "id", &text))
+            .and_then(|found| match found == id {
+                true => body(&v, id, title_level, notes).map(Some),
+                false => Ok(None),
+            })
+            .map_err(|e| e.at(&format!("[{i}]")).at("bodies"))?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
+}
+
+fn body(v: &JsValue, id: &str, title_level: u8, notes: &'static str) -> Result<Html> {
+    let blocks = |v: &JsValue| blocks(v, 0, title_level);
+    let content = field(v, "blocks", &blocks)?;
+    let footnotes = optional(v, "footnotes", &|v| {
+        list(v, &|v| {
+            object(v)?;
+            field(v, "blocks", &blocks)
+        })
+    })?
+    .unwrap_or_default();
+    Ok(html! {
         <>
-            { for body.blocks.iter().map(block) }
-            if !body.footnotes.is_empty() {
+            { content }
+            if !footnotes.is_empty() {
                 <section class="tidings-footnotes" aria-label={notes}>
                     <ol>
-                        { for body.footnotes.iter().enumerate().map(|(i, f)| html! {
-                            <li id={format!("tidings-fn-{}-{}", body.id, i + 1)}>{ for f.blocks.iter().map(block) }</li>
+                        { for footnotes.into_iter().enumerate().map(|(i, note)| html! {
+                            <li id={format!("tidings-fn-{id}-{}", i + 1)}>{ note }</li>
                         }) }
                     </ol>
                 </section>
             }
         </>
-    }
+    })
 }
 
-fn block(b: &Block, title_level: u8) -> Html {
-    let block = |b: &Block| block(b, title_level);
-    let item = |blocks: &Vec<Block>| html! { <li>{ for blocks.iter().map(block) }</li> };
-    match b {
-        Block::Paragraph(i) => html! { <p>{ inlines(i) }</p> },
-        Block::Heading { level, content } => {
+/// A list of blocks, each a child of the result.
+fn blocks(v: &JsValue, depth: usize, title_level: u8) -> Result<Html> {
+    if depth > decode::MAX_DEPTH {
+        return Err(Error::new("less deeply nested"));
+    }
+    list(v, &|v| block(v, depth + 1, title_level)).map(nodes)
+}
+
+fn inlines(v: &JsValue, depth: usize) -> Result<Html> {
+    if depth > decode::MAX_DEPTH {
+        return Err(Error::new("less deeply nested"));
+    }
+    list(v, &|v| inline(v, depth + 1)).map(nodes)
+}
+
+fn nodes(children: Vec<Html>) -> Html {
+    VList::with_children(children, None).into()
+}
+
+/// `<tag>children</tag>`: one copy of the element's construction for every kind without attributes.
+#[inline(never)]
+fn el(tag: &'static str, children: Html) -> Html {
+    html! { <@{tag}>{ children }</@> }
+}
+
+fn block(v: &JsValue, depth: usize, title_level: u8) -> Result<Html> {
+    let (name, v) = variant(v)?;
+    let v = &v;
+    let blocks = |v: &JsValue| blocks(v, depth, title_level);
+    let inlines = |v: &JsValue| inlines(v, depth);
+    let block = match name.as_str() {
+        "paragraph" => el("p", inlines(v)?),
+        "heading" => {
+            object(v)?;
             // Body headings (level 2 and below in the bundle) sit below the story's title.
-            html! { <@{h((title_level + level - 1).clamp(title_level + 1, 6))}>{ inlines(content) }</@> }
+            let level: u8 = field(v, "level", &number)?;
+            let level = title_level.saturating_add(level).saturating_sub(1);
+            el(
+                h(level.max(title_level + 1)),
+                field(v, "content", &inlines)?,
+            )
         }
-        Block::Quote(blocks) => html! { <blockquote>{ for blocks.iter().map(block) }</blockquote> },
-        Block::List { start: None, items } => html! { <ul>{ for items.iter().map(item) }</ul> },
-        Block::List {
-            start: Some(n),
-            items,
-        } => html! { <ol start={n.to_string()}>{ for items.iter().map(item) }</ol> },
-        Block::Code { text, .. } => html! { <pre><code>{ text }</code></pre> },
-        Block::Table { align, head, rows } => {
-            let cell = |tag: &'static str, i: usize, c: &Vec<Inline>| {
-                let align = match align.get(i) {
-                    Some(Align::Center) => Some("center"),
-                    Some(Align::Right) => Some("right"),
-                    _ => None,
-                };
-                html! { <@{tag} data-align={align}>{ inlines(c) }</@> }
+        "quote" => el("blockquote", blocks(v)?),
+        "list" => {
+            object(v)?;
+            let start: Option<u32> = optional(v, "start", &number)?;
+            let items = field(v, "items", &|v| list(v, &|v| Ok(el("li", blocks(v)?))))?;
+            match start {
+                None => el("ul", nodes(items)),
+                Some(n) => html! { <ol start={n.to_string()}>{ nodes(items) }</ol> },
+            }
+        }
+        "code" => {
+            object(v)?;
+            el("pre", el("code", field(v, "text", &text)?.into()))
+        }
+        "table" => {
+            object(v)?;
+            let align = field(v, "align", &|v| list(v, &align))?;
+            let row = |tag: &'static str, v: &JsValue| -> Result<Html> {
+                let cells = list(v, &inlines)?.into_iter().enumerate();
+                Ok(nodes(
+                    cells
+                        .map(|(i, c)| html! { <@{tag} data-align={align.get(i).copied().flatten()}>{ c }</@> })
+                        .collect(),
+                ))
             };
+            let head = field(v, "head", &|v| row("th", v))?;
+            let rows = field(v, "rows", &|v| list(v, &|v| Ok(el("tr", row("td", v)?))))?;
             html! {
                 <div class="tidings-table">
                     <table>
-                        <thead><tr>{ for head.iter().enumerate().map(|(i, c)| cell("th", i, c)) }</tr></thead>
-                        <tbody>{ for rows.iter().map(|r| html! { <tr>{ for r.iter().enumerate().map(|(i, c)| cell("td", i, c)) }</tr> }) }</tbody>
+                        <thead>{ el("tr", head) }</thead>
+                        <tbody>{ nodes(rows) }</tbody>
                     </table>
                 </div>
             }
         }
-        Block::Rule => html! { <hr /> },
-    }
+        "rule" => html! { <hr /> },
+        _ => return Err(Error::new("a known kind of block")),
+    };
+    Ok(block)
 }
 
-fn inlines(list: &[Inline]) -> Html {
-    html! { { for list.iter().map(inline) } }
+fn inline(v: &JsValue, depth: usize) -> Result<Html> {
+    let (name, v) = variant(v)?;
+    let v = &v;
+    let inlines = |v: &JsValue| inlines(v, depth);
+    let inline = match name.as_str() {
+        "text" => text(v)?.into(),
+        "code" => el("code", text(v)?.into()),
+        "emphasis" => el("em", inlines(v)?),
+        "strong" => el("strong", inlines(v)?),
+        "strikethrough" => el("s", inlines(v)?),
+        "link" => {
+            object(v)?;
+            let href = field(v, "href", &text)?;
+            let title = optional(v, "title", &text)?;
+            let content = field(v, "content", &inlines)?;
+            match safe_url(&href, true) {
+                true => html! {
+                    <a {href} {title} target="_blank" rel="noopener noreferrer">{ content }</a>
+                },
+                false => content,
+            }
+        }
+        "image" => {
+            object(v)?;
+            let src = field(v, "src", &text)?;
+            let alt = field(v, "alt", &text)?;
+            let title = optional(v, "title", &text)?;
+            match safe_url(&src, false) {
+                true => html! {
+                    <img {src} {alt} {title} loading="lazy" referrerpolicy="no-referrer" />
+                },
+                false => alt.into(),
+            }
+        }
+        "footnote_ref" => {
+            let n: u32 = number(v)?;
+            html! { <sup class="tidings-fnref">{ format!("[{n}]") }</sup> }
+        }
+        "break" => html! { <br /> },
+        _ => return Err(Error::new("a known kind of text")),
+    };
+    Ok(inline)
 }
 
-fn inline(i: &Inline) -> Html {
-    match i {
-        Inline::Text(t) => html! { { t } },
-        Inline::Code(t) => html! { <code>{ t }</code> },
-        Inline::Emphasis(c) => html! { <em>{ inlines(c) }</em> },
-        Inline::Strong(c) => html! { <strong>{ inlines(c) }</strong> },
-        Inline::Strikethrough(c) => html! { <s>{ inlines(c) }</s> },
-        Inline::Link {
-            href,
-            title,
-            content,
-        } if safe_url(href, true) => html! {
-            <a href={href.clone()} title={title.clone()} target="_blank" rel="noopener noreferrer">{ inlines(content) }</a>
-        },
-        Inline::Link { content, .. } => inlines(content),
-        Inline::Image { src, alt, title } if safe_url(src, false) => html! {
-            <img src={src.clone()} alt={alt.clone()} title={title.clone()} loading="lazy" referrerpolicy="no-referrer" />
-        },
-        Inline::Image { alt, .. } => html! { { alt } },
-        Inline::FootnoteRef(n) => html! { <sup class="tidings-fnref">{ format!("[{n}]") }</sup> },
-        Inline::Break => html! { <br /> },
+/// A table column's alignment: the `data-align` of its cells (none for the default).
+fn align(v: &JsValue) -> Result<Option<&'static str>> {
+    match v.as_string().as_deref() {
+        Some("none" | "left") => Ok(None),
+        Some("center") => Ok(Some("center")),
+        Some("right") => Ok(Some("right")),
+        _ => Err(Error::new("one of none, left, center, right")),
     }
 }
