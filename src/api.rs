@@ -32,24 +32,28 @@ pub enum FetchError {
 impl FetchError {
     /// What failed, in the widget's language.
     pub fn message(&self, w: &crate::i18n::Words) -> String {
+        use crate::format::digits;
         use crate::i18n::fill;
         match self {
-            Self::Status(status) => fill(w.status, &[("status", &status.to_string())]),
+            Self::Status(status) => fill(w.status, &[("status", &digits((*status).into()))]),
             Self::Network => w.network.to_string(),
             Self::Unreadable(why) => fill(w.unreadable, &[("why", why)]),
             Self::Version(found) => fill(
                 w.version,
                 &[
-                    ("found", &found.to_string()),
-                    ("current", &SCHEMA_VERSION.to_string()),
+                    ("found", &digits((*found).into())),
+                    ("current", &digits(SCHEMA_VERSION.into())),
                 ],
             ),
-            Self::Timeout => fill(w.timeout, &[("seconds", &(TIMEOUT_MS / 1000).to_string())]),
+            Self::Timeout => fill(
+                w.timeout,
+                &[("seconds", &digits((TIMEOUT_MS / 1000) as u64))],
+            ),
             Self::TooLarge(bytes) => fill(
                 w.too_large,
                 &[
-                    ("mb", &(bytes / (1024 * 1024)).to_string()),
-                    ("limit", &(MAX_BYTES / (1024 * 1024)).to_string()),
+                    ("mb", &digits(*bytes / (1024 * 1024))),
+                    ("limit", &digits(MAX_BYTES / (1024 * 1024))),
                 ],
             ),
         }
@@ -61,6 +65,12 @@ pub const TIMEOUT_MS: i32 = 15_000;
 
 /// The largest file the widget reads: far above any real bundle, low enough not to exhaust a phone.
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+impl From<decode::Error> for FetchError {
+    fn from(e: decode::Error) -> Self {
+        Self::Unreadable(e.describe())
+    }
+}
 
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -196,11 +206,11 @@ fn read<T>(
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_default();
-        FetchError::Unreadable(format!("not JSON: {why}"))
+        FetchError::Unreadable(["not JSON: ", &why].concat())
     })?;
     match decode::schema_version(&value) {
         Some(found) if found != SCHEMA_VERSION => Err(FetchError::Version(found)),
-        _ => decode(&value).map_err(|e| FetchError::Unreadable(e.to_string())),
+        _ => decode(&value).map_err(FetchError::from),
     }
 }
 
@@ -223,7 +233,7 @@ pub async fn chunk(bundle_url: &str, path: &str) -> Result<js_sys::Array, FetchE
 /// `path` relative to the folder of `bundle_url`.
 pub fn resolve(bundle_url: &str, path: &str) -> String {
     match bundle_url.rfind('/') {
-        Some(i) => format!("{}{path}", &bundle_url[..=i]),
+        Some(i) => [&bundle_url[..=i], path].concat(),
         None => path.to_string(),
     }
 }

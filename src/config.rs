@@ -84,7 +84,18 @@ impl Config {
         let mut config = Config::default();
         let mut warnings = Vec::new();
         let mut warn = |name: &str, value: &str, accepted: &str| {
-            warnings.push(format!("Tidings: {name}=\"{value}\" is not valid; accepted values: {accepted}. Using the default."))
+            warnings.push(
+                [
+                    "Tidings: ",
+                    name,
+                    "=\"",
+                    value,
+                    "\" is not valid; accepted values: ",
+                    accepted,
+                    ". Using the default.",
+                ]
+                .concat(),
+            )
         };
         if let Some(bundle) = attr("data-bundle").filter(|b| !b.trim().is_empty()) {
             config.bundle = bundle.trim().to_string();
@@ -163,7 +174,7 @@ impl Config {
         if self.label == "News" {
             self.words().filter_by_tag.into()
         } else {
-            format!("{}: {}", self.label, self.words().filter_by_tag)
+            [&self.label, ": ", self.words().filter_by_tag].concat()
         }
     }
 

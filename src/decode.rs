@@ -41,12 +41,20 @@ impl Error {
     }
 }
 
+impl Error {
+    /// What is wrong, and where: "`articles[3].title` should be text". Joined rather than formatted: the
+    /// widget leaves the formatting machinery out of the wasm.
+    pub fn describe(&self) -> String {
+        match self.path.as_str() {
+            "" => ["the file should be ", self.expected].concat(),
+            path => ["`", path, "` should be ", self.expected].concat(),
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.path.as_str() {
-            "" => write!(f, "the file should be {}", self.expected),
-            path => write!(f, "`{path}` should be {}", self.expected),
-        }
+        f.write_str(&self.describe())
     }
 }
 
@@ -72,7 +80,7 @@ pub fn shard_cards(v: &JsValue) -> Result<Array> {
 
 /// Card `i` of a shard's cards.
 pub fn card_at(cards: &Array, i: u32) -> Result<Card> {
-    card(&cards.get(i)).map_err(|e| e.at(&format!("[{i}]")).at("articles"))
+    card(&cards.get(i)).map_err(|e| e.at(&index(i)).at("articles"))
 }
 
 /// A body chunk's bodies, not read yet: [`crate::components::document::body_in`] reads the one a reader
@@ -187,13 +195,18 @@ pub(crate) fn list<T>(v: &JsValue, read: &dyn Fn(&JsValue) -> Result<T>) -> Resu
     let array: &Array = v.unchecked_ref();
     let mut items = Vec::with_capacity(array.length() as usize);
     for i in 0..array.length() {
-        items.push(read(&array.get(i)).map_err(|e| e.at(&format!("[{i}]")))?);
+        items.push(read(&array.get(i)).map_err(|e| e.at(&index(i)))?);
     }
     Ok(items)
 }
 
 pub(crate) fn text(v: &JsValue) -> Result<String> {
     v.as_string().ok_or(Error::new("text"))
+}
+
+/// `[i]`: the place of item `i` in a list.
+pub(crate) fn index(i: u32) -> String {
+    ["[", &crate::format::digits(i.into()), "]"].concat()
 }
 
 /// A whole number that fits `T`.

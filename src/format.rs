@@ -2,6 +2,23 @@
 
 use tidings_bundle::Source;
 
+/// `n` in decimal digits. The standard library's `to_string` goes through the formatter's padding and
+/// alignment, which the widget otherwise leaves out of the wasm.
+pub fn digits(n: u64) -> String {
+    let mut digits = Vec::new();
+    let mut n = n;
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    // Only ASCII digits were pushed.
+    String::from_utf8(digits).unwrap_or_default()
+}
+
 /// Outlets shown on a card before the rest are counted.
 pub const OUTLETS_SHOWN: usize = 2;
 
@@ -20,7 +37,8 @@ pub fn outlets(sources: &[Source]) -> String {
         .collect::<Vec<_>>()
         .join(" · ");
     if names.len() > OUTLETS_SHOWN {
-        text.push_str(&format!(" +{}", names.len() - OUTLETS_SHOWN));
+        text.push_str(" +");
+        text.push_str(&digits((names.len() - OUTLETS_SHOWN) as u64));
     }
     text
 }
@@ -85,6 +103,13 @@ mod tests {
             "CNN · NPR +2"
         );
         assert_eq!(outlets(&[]), "");
+    }
+
+    #[test]
+    fn writes_numbers_as_the_standard_library_does() {
+        for n in [0, 7, 10, 99, 100, 1_234_567_890, u64::MAX] {
+            assert_eq!(digits(n), n.to_string());
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The widget's own words in English, French and Arabic (written right to left). Dates are formatted by the
 //! browser's `Intl` for the same locale.
 
+use crate::format::digits;
+
 /// Every phrase the widget shows or announces.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Words {
@@ -179,7 +181,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 impl Words {
     /// "3 min read"
     pub fn min_read(&self, n: u32) -> String {
-        fill(self.min_read, &[("n", &n.to_string())])
+        fill(self.min_read, &[("n", &digits(n.into()))])
     }
 
     /// The live region's count: "Showing 12 of 40 stories", or "40 stories" when all are shown.
@@ -188,26 +190,25 @@ impl Words {
             if total == 1 {
                 self.one_story.to_string()
             } else {
-                fill(self.stories, &[("n", &total.to_string())])
+                fill(self.stories, &[("n", &digits(total as u64))])
             }
         } else {
             fill(
                 self.showing,
-                &[("shown", &shown.to_string()), ("total", &total.to_string())],
+                &[
+                    ("shown", &digits(shown as u64)),
+                    ("total", &digits(total as u64)),
+                ],
             )
         }
     }
 
     /// ", 5 stories" after a tag's count, for screen readers.
     pub fn tag_count(&self, n: u32) -> String {
-        format!(
-            ", {}",
-            if n == 1 {
-                self.one_story.to_string()
-            } else {
-                fill(self.stories, &[("n", &n.to_string())])
-            }
-        )
+        match n {
+            1 => [", ", self.one_story].concat(),
+            _ => [", ", &fill(self.stories, &[("n", &digits(n.into()))])].concat(),
+        }
     }
 }
 

@@ -51,23 +51,16 @@ pub fn write(query: &str, key: &str, state: &UrlState) -> String {
         .map(str::to_string)
         .collect();
     if let Some(tags) = &state.tags {
-        parts.push(format!(
-            "{}={}",
-            encode(&format!("{key}.tags")),
-            tags.iter().map(|t| encode(t)).collect::<Vec<_>>().join(",")
-        ));
+        let tags = tags.iter().map(|t| encode(t)).collect::<Vec<_>>().join(",");
+        parts.push([&encode(&[key, ".tags"].concat()), "=", &tags].concat());
     }
     if let Some(story) = &state.story {
-        parts.push(format!(
-            "{}={}",
-            encode(&format!("{key}.story")),
-            encode(story)
-        ));
+        parts.push([&encode(&[key, ".story"].concat()), "=", &encode(story)].concat());
     }
     if parts.is_empty() {
         String::new()
     } else {
-        format!("?{}", parts.join("&"))
+        ["?", &parts.join("&")].concat()
     }
 }
 

@@ -96,8 +96,7 @@ impl Loaded {
         let mut start = 0;
         while start < len && current() {
             for i in start..(start + SLICE).min(len) {
-                let card =
-                    decode::card_at(cards, i).map_err(|e| FetchError::Unreadable(e.to_string()))?;
+                let card = decode::card_at(cards, i)?;
                 self.push(card);
             }
             start += SLICE;
@@ -210,7 +209,7 @@ pub fn App(props: &AppProps) -> Html {
                     Err(e) => {
                         if current() {
                             onevent.emit(WidgetEvent::Error {
-                                message: e.to_string(),
+                                message: e.message(&crate::i18n::EN),
                             });
                             fetch.set(Fetch::Failed(e));
                         }
@@ -241,7 +240,7 @@ pub fn App(props: &AppProps) -> Html {
                     loaded.pending -= 1;
                     if let Err(e) = result {
                         onevent.emit(WidgetEvent::Error {
-                            message: e.to_string(),
+                            message: e.message(&crate::i18n::EN),
                         });
                         loaded.failed = Some(e);
                     }
@@ -281,7 +280,7 @@ pub fn App(props: &AppProps) -> Html {
                     last_open.borrow_mut().take(),
                     root.cast::<web_sys::Element>(),
                 ) {
-                    let selector = format!("[data-card=\"{}\"]", id.replace('"', ""));
+                    let selector = ["[data-card=\"", &id.replace('"', ""), "\"]"].concat();
                     if let Ok(Some(el)) = root.query_selector(&selector) {
                         if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                             let _ = el.focus();
@@ -308,9 +307,10 @@ pub fn App(props: &AppProps) -> Html {
                         &card.id,
                         config.heading_level,
                         config.words().notes,
-                    )
-                    .map_err(|e| FetchError::Unreadable(e.to_string()))?
-                    .ok_or_else(|| FetchError::Unreadable(format!("no body for `{}`", card.id)))
+                    )?
+                    .ok_or_else(|| {
+                        FetchError::Unreadable(["no body for `", &card.id, "`"].concat())
+                    })
                 });
                 // A story opened since (back and forward can switch stories directly) has a download of its own.
                 if *generation.borrow() == mine {
@@ -600,12 +600,12 @@ fn use_url_sync(
             if url_state::read(&search, &key) == wanted {
                 return;
             }
-            let url = format!(
-                "{}{}{}",
+            let url = [
                 location.pathname().unwrap_or_default(),
                 url_state::write(&search, &key, &wanted),
-                location.hash().unwrap_or_default()
-            );
+                location.hash().unwrap_or_default(),
+            ]
+            .concat();
             if let Ok(history) = window.history() {
                 let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
             }

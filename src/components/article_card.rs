@@ -28,7 +28,7 @@ pub fn article_card(props: ArticleCardProps) -> Html {
     let (lang, card) = (props.lang, props.card);
     let id = card.id.clone();
     let onclick = props.onopen.reform(move |_: MouseEvent| id.clone());
-    let heading_id = format!("tidings-card-{}", card.id);
+    let heading_id = ["tidings-card-", &card.id].concat();
     html! {
         <article key={card.id.clone()} class="tidings-card" part="card" aria-labelledby={heading_id.clone()}>
             <@{h(props.level)} class="tidings-card-title" part="card-title" id={heading_id}>
@@ -51,7 +51,7 @@ pub fn article_card(props: ArticleCardProps) -> Html {
                 <p class="tidings-excerpt">{ &card.excerpt }</p>
             }
             <p class="tidings-foot">
-                <span class="tidings-card-tags">{ card.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" ") }</span>
+                <span class="tidings-card-tags">{ card.tags.iter().map(|t| ["#", t].concat()).collect::<Vec<_>>().join(" ") }</span>
                 <span class="tidings-reading">{ lang.words.min_read(card.reading_minutes) }</span>
             </p>
         </article>

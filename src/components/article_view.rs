@@ -72,7 +72,7 @@ pub fn article_view(props: ArticleViewProps) -> Html {
                 { for card.tags.iter().map(|t| {
                     let tag = t.clone();
                     let onclick = props.ontag.reform(move |_: MouseEvent| tag.clone());
-                    html! { <li><button type="button" class="tidings-tag" part="tag" {onclick}>{ format!("#{t}") }</button></li> }
+                    html! { <li><button type="button" class="tidings-tag" part="tag" {onclick}>{ ["#", t].concat() }</button></li> }
                 }) }
             </ul>
         </article>

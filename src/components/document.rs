@@ -13,7 +13,7 @@ use yew::virtual_dom::VList;
 
 use super::h;
 use crate::decode::{self, field, list, number, object, optional, text, variant, Error, Result};
-use crate::format::safe_url;
+use crate::format::{digits, safe_url};
 
 /// The body of story `id` among a chunk's `bodies`, rendered below a title of `title_level`; `None` when the
 /// chunk does not hold it. `notes` names the footnotes' section.
@@ -31,7 +31,7 @@ pub fn body_in(
                 true => body(&v, id, title_level, notes).map(Some),
                 false => Ok(None),
             })
-            .map_err(|e| e.at(&format!("[{i}]")).at("bodies"))?;
+            .map_err(|e| e.at(&decode::index(i)).at("bodies"))?;
         if found.is_some() {
             return Ok(found);
         }
@@ -56,7 +56,7 @@ fn body(v: &JsValue, id: &str, title_level: u8, notes: &'static str) -> Result<H
                 <section class="tidings-footnotes" aria-label={notes}>
                     <ol>
                         { for footnotes.into_iter().enumerate().map(|(i, note)| html! {
-                            <li id={format!("tidings-fn-{id}-{}", i + 1)}>{ note }</li>
+                            <li id={["tidings-fn-", id, "-", &digits(i as u64 + 1)].concat()}>{ note }</li>
                         }) }
                     </ol>
                 </section>
@@ -114,7 +114,7 @@ fn block(v: &JsValue, depth: usize, title_level: u8) -> Result<Html> {
             let items = field(v, "items", &|v| list(v, &|v| Ok(el("li", blocks(v)?))))?;
             match start {
                 None => el("ul", nodes(items)),
-                Some(n) => html! { <ol start={n.to_string()}>{ nodes(items) }</ol> },
+                Some(n) => html! { <ol start={digits(n.into())}>{ nodes(items) }</ol> },
             }
         }
         "code" => {
@@ -185,7 +185,7 @@ fn inline(v: &JsValue, depth: usize) -> Result<Html> {
         }
         "footnote_ref" => {
             let n: u32 = number(v)?;
-            html! { <sup class="tidings-fnref">{ format!("[{n}]") }</sup> }
+            html! { <sup class="tidings-fnref">{ decode::index(n) }</sup> }
         }
         "break" => html! { <br /> },
         _ => return Err(Error::new("a known kind of text")),
