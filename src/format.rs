@@ -4,19 +4,18 @@ use tidings_bundle::Source;
 
 /// `n` in decimal digits. The standard library's `to_string` goes through the formatter's padding and
 /// alignment, which the widget otherwise leaves out of the wasm.
-pub fn digits(n: u64) -> String {
-    let mut digits = Vec::new();
-    let mut n = n;
+pub fn digits(mut n: u64) -> String {
+    let mut buf = [0u8; 20];
+    let mut start = buf.len();
     loop {
-        digits.push(b'0' + (n % 10) as u8);
+        start -= 1;
+        buf[start] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    digits.reverse();
-    // Only ASCII digits were pushed.
-    String::from_utf8(digits).unwrap_or_default()
+    buf[start..].iter().map(|&d| char::from(d)).collect()
 }
 
 /// Outlets shown on a card before the rest are counted.
