@@ -34,10 +34,10 @@ pub fn article_card(props: ArticleCardProps) -> Html {
             <@{h(props.level)} class="tidings-card-title" part="card-title" id={heading_id}>
                 { match card.sources.first().filter(|s| props.link_out && format::safe_url(&s.url, false)) {
                     Some(source) => html! {
-                        <a class="tidings-open" href={source.url.clone()} target="_blank" rel="noopener noreferrer" data-card={card.id.clone()}>{ &card.title }</a>
+                        <a class="tidings-open" href={source.url.clone()} target="_blank" rel="noopener noreferrer" data-card={card.id.clone()}>{ card.title.clone() }</a>
                     },
                     None => html! {
-                        <button type="button" class="tidings-open" data-card={card.id.clone()} {onclick}>{ &card.title }</button>
+                        <button type="button" class="tidings-open" data-card={card.id.clone()} {onclick}>{ card.title.clone() }</button>
                     },
                 } }
             </@>
@@ -48,7 +48,7 @@ pub fn article_card(props: ArticleCardProps) -> Html {
                 <span class="tidings-outlets">{ format::outlets(&card.sources) }</span>
             </p>
             if !card.excerpt.is_empty() && !props.compact {
-                <p class="tidings-excerpt">{ &card.excerpt }</p>
+                <p class="tidings-excerpt">{ card.excerpt.clone() }</p>
             }
             <p class="tidings-foot">
                 <span class="tidings-card-tags">{ card.tags.iter().map(|t| ["#", t].concat()).collect::<Vec<_>>().join(" ") }</span>

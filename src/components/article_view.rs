@@ -46,7 +46,7 @@ pub fn article_view(props: ArticleViewProps) -> Html {
     html! {
         <article class="tidings-article" part="article" aria-labelledby="tidings-article-title">
             <button type="button" class="tidings-button tidings-back" part="button" onclick={onclose}>{ w.back }</button>
-            <@{h(props.level)} id="tidings-article-title" part="article-title" tabindex="-1" ref={props.heading}>{ &card.title }</@>
+            <@{h(props.level)} id="tidings-article-title" part="article-title" tabindex="-1" ref={props.heading}>{ card.title.clone() }</@>
             <p class="tidings-meta">
                 if let Some(date) = &card.date {
                     <time datetime={date.clone()}>{ super::format_date(date, lang.locale.as_deref()) }</time>{ " · " }
@@ -64,7 +64,7 @@ pub fn article_view(props: ArticleViewProps) -> Html {
                 <@{h(props.level + 1)}>{ w.sources }</@>
                 <ul>
                     { for card.sources.iter().filter(|s| format::safe_url(&s.url, false)).map(|s| html! {
-                        <li><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.outlet }</a></li>
+                        <li><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ s.outlet.clone() }</a></li>
                     }) }
                 </ul>
             </section>

@@ -44,7 +44,7 @@ pub fn tag_filters(props: &TagFiltersProps) -> Html {
         html! {
             <li>
                 <button type="button" class="tidings-tag" part="tag" aria-pressed={flag(selected(t))} {onclick}>
-                    { &t.tag }<span class="tidings-tag-count" aria-label={w.tag_count(t.count)}>{ crate::format::digits(t.count.into()) }</span>
+                    { t.tag.clone() }<span class="tidings-tag-count" aria-label={w.tag_count(t.count)}>{ crate::format::digits(t.count.into()) }</span>
                 </button>
             </li>
         }
