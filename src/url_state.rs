@@ -113,7 +113,8 @@ fn decode(text: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    // Escapes that spell no UTF-8 (a hand-edited URL) leave the text as it was typed.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// The value of a hexadecimal digit.
@@ -180,6 +181,17 @@ mod tests {
         assert_eq!(
             read("?k.story=50%25+off%zz%4", "k").story.as_deref(),
             Some("50% off%zz%4")
+        );
+    }
+
+    #[test]
+    fn keeps_escapes_that_spell_no_text_as_they_were_typed() {
+        assert_eq!(
+            read("?k.story=caf%E9&k.tags=a,%FF%FE", "k"),
+            UrlState {
+                tags: Some(vec!["a".into(), "%ff%fe".into()]),
+                story: Some("caf%E9".into())
+            }
         );
     }
 
