@@ -522,11 +522,16 @@ fn use_url_sync(
         _ => None,
     };
     let key = key.unwrap_or_default();
+    // Back and forward restore against the cards and the state of the latest render: the listener outlives the
+    // render that added it.
+    let latest = use_mut_ref(|| None);
+    *latest.borrow_mut() = ready.clone().map(|loaded| (loaded, reader.clone()));
     let restore = {
-        let (key, reader, ready, preset) =
-            (key.clone(), reader.clone(), ready.clone(), preset.clone());
+        let (key, preset) = (key.clone(), preset.clone());
         move || {
-            let Some(loaded) = &ready else { return };
+            let Some((loaded, reader)) = latest.borrow().clone() else {
+                return;
+            };
             let search = web_sys::window()
                 .and_then(|w| w.location().search().ok())
                 .unwrap_or_default();
@@ -541,40 +546,26 @@ fn use_url_sync(
             }
         }
     };
-    {
-        // The bundle arrived: a shared link reopens its story and filter. Once more when every card is in: the
-        // story may be in a later shard.
-        let restore = restore.clone();
-        let complete = ready.as_ref().is_some_and(|l| l.pending == 0);
-        use_effect_with((ready.is_some(), complete), move |(ready, _)| {
-            if *ready {
-                restore();
-            }
-        });
-    }
-    {
-        // Back and forward, against the cards loaded so far.
-        let restore = restore.clone();
-        let cards = ready.as_ref().map(|l| Rc::as_ptr(l) as usize);
-        use_effect_with(cards, move |_| {
-            let listener = Closure::<dyn Fn()>::new(restore);
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
+    // The bundle arrived: a shared link reopens its story and filter, and back and forward are listened to.
+    // Once more when every card is in: the story may be in a later shard.
+    let complete = ready.as_ref().is_some_and(|l| l.pending == 0);
+    use_effect_with((ready.is_some(), complete), move |_| {
+        restore();
+        let listener = Closure::<dyn Fn()>::new(restore);
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ =
+                w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = window {
+                let _ = w.remove_event_listener_with_callback(
                     "popstate",
                     listener.as_ref().unchecked_ref(),
                 );
             }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "popstate",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
+        }
+    });
     let state = reader.0.clone();
     let synced = use_mut_ref(|| false);
     use_effect_with(
