@@ -204,7 +204,7 @@ pub(crate) fn text(v: &JsValue) -> Result<String> {
     v.as_string().ok_or(Error::new("text"))
 }
 
-/// `[i]`: the place of item `i` in a list.
+/// `[i]`: the place of item `i` in a list, as errors name it (and as a body shows a footnote reference).
 pub(crate) fn index(i: u32) -> String {
     ["[", &crate::format::digits(i.into()), "]"].concat()
 }
