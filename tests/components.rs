@@ -293,3 +293,32 @@ fn dates_follow_each_widgets_locale_with_one_format_per_locale() {
     // Not a date: shown as written.
     assert_eq!(format_date("soon", Some("fr")), "soon");
 }
+
+#[wasm_bindgen_test]
+async fn a_story_in_another_language_marks_its_own_text_with_it() {
+    let bundle = r#"{"schema_version":2,"total":2,"index":[],"tags":[{"tag":"gaza","count":2}],
+     "articles":[
+      {"id":"ar","slug":"ar","title":"عنوان القصة","lang":"ar","tags":["gaza"],"sources":[],"excerpt":"ملخص القصة.","reading_minutes":1,"body":"articles/x.json"},
+      {"id":"en","slug":"en","title":"Story","tags":["gaza"],"sources":[],"excerpt":"About it.","reading_minutes":1,"body":"articles/x.json"}]}"#;
+    let root = mount(data_url(bundle));
+    wait_for(&root, ".tidings-card-title").await;
+    let attrs = |selector: &str| {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| {
+                let el: Element = list.item(i).unwrap().dyn_into().unwrap();
+                (el.get_attribute("lang"), el.get_attribute("dir"))
+            })
+            .collect::<Vec<_>>()
+    };
+    let arabic = (Some("ar".to_string()), Some("auto".to_string()));
+    // The title and the excerpt are the story's; the date, outlets, tags and reading time are the widget's.
+    assert_eq!(attrs(".tidings-card-title"), [arabic.clone(), (None, None)]);
+    assert_eq!(attrs(".tidings-excerpt"), [arabic.clone(), (None, None)]);
+    assert_eq!(attrs(".tidings-foot"), [(None, None), (None, None)]);
+    click(&root, ".tidings-open", "عنوان");
+    wait_for(&root, ".tidings-article").await;
+    assert_eq!(attrs("#tidings-article-title"), [arabic.clone()]);
+    assert_eq!(attrs(".tidings-body"), [arabic]);
+    assert_eq!(attrs(".tidings-back"), [(None, None)]);
+}

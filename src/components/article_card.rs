@@ -29,9 +29,11 @@ pub fn article_card(props: ArticleCardProps) -> Html {
     let id = card.id.clone();
     let onclick = props.onopen.reform(move |_: MouseEvent| id.clone());
     let heading_id = ["tidings-card-", &card.id].concat();
+    // The story's own text carries its language (the widget's words around it keep the widget's).
+    let dir = card.lang.as_ref().map(|_| "auto");
     html! {
         <article key={card.id.clone()} class="tidings-card" part="card" aria-labelledby={heading_id.clone()}>
-            <@{h(props.level)} class="tidings-card-title" part="card-title" id={heading_id}>
+            <@{h(props.level)} class="tidings-card-title" part="card-title" id={heading_id} lang={card.lang.clone()} {dir}>
                 { match card.sources.first().filter(|s| props.link_out && format::safe_url(&s.url, false)) {
                     Some(source) => html! {
                         <a class="tidings-open" href={source.url.clone()} target="_blank" rel="noopener noreferrer" data-card={card.id.clone()}>{ card.title.clone() }</a>
@@ -48,7 +50,7 @@ pub fn article_card(props: ArticleCardProps) -> Html {
                 <span class="tidings-outlets">{ format::outlets(&card.sources) }</span>
             </p>
             if !card.excerpt.is_empty() && !props.compact {
-                <p class="tidings-excerpt">{ card.excerpt.clone() }</p>
+                <p class="tidings-excerpt" lang={card.lang.clone()} {dir}>{ card.excerpt.clone() }</p>
             }
             <p class="tidings-foot">
                 <span class="tidings-card-tags">{ card.tags.iter().map(|t| ["#", t].concat()).collect::<Vec<_>>().join(" ") }</span>

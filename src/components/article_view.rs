@@ -43,17 +43,19 @@ pub fn article_view(props: ArticleViewProps) -> Html {
     let w = lang.words;
     let card = props.card;
     let onclose = props.onclose.reform(|_: MouseEvent| ());
+    // The story's own text carries its language (the widget's words around it keep the widget's).
+    let dir = card.lang.as_ref().map(|_| "auto");
     html! {
         <article class="tidings-article" part="article" aria-labelledby="tidings-article-title">
             <button type="button" class="tidings-button tidings-back" part="button" onclick={onclose}>{ w.back }</button>
-            <@{h(props.level)} id="tidings-article-title" part="article-title" tabindex="-1" ref={props.heading}>{ card.title.clone() }</@>
+            <@{h(props.level)} id="tidings-article-title" part="article-title" tabindex="-1" ref={props.heading} lang={card.lang.clone()} {dir}>{ card.title.clone() }</@>
             <p class="tidings-meta">
                 if let Some(date) = &card.date {
                     <time datetime={date.clone()}>{ super::format_date(date, lang.locale.as_deref()) }</time>{ " · " }
                 }
                 { w.min_read(card.reading_minutes) }
             </p>
-            <div class="tidings-body">
+            <div class="tidings-body" lang={card.lang.clone()} {dir}>
                 { match props.body {
                     Body::Loading => html! { <p class="tidings-loading" aria-busy="true">{ w.loading_story }</p> },
                     Body::Ready(b) => b.clone(),
