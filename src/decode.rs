@@ -39,9 +39,7 @@ impl Error {
         self.path.insert_str(0, step);
         self
     }
-}
 
-impl Error {
     /// What is wrong, and where: "`articles[3].title` should be text". Joined rather than formatted: the
     /// widget leaves the formatting machinery out of the wasm.
     pub fn describe(&self) -> String {
