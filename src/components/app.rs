@@ -182,11 +182,7 @@ pub fn App(props: &AppProps) -> Html {
         // Each run has a generation: a task from an earlier run (or a removed widget) stops writing.
         let generation = use_mut_ref(|| 0u32);
         use_effect_with((url.clone(), *attempt), move |_| {
-            let mine = {
-                let mut g = generation.borrow_mut();
-                *g = g.wrapping_add(1);
-                *g
-            };
+            let mine = next_run(&generation);
             let current = {
                 let generation = generation.clone();
                 move || *generation.borrow() == mine
@@ -255,7 +251,9 @@ pub fn App(props: &AppProps) -> Html {
                 }
             });
             let generation = generation.clone();
-            move || *generation.borrow_mut() += 1
+            move || {
+                next_run(&generation);
+            }
         });
     }
     // Opening a story downloads its body and takes the focus to its title (so does Retry, which its failure
@@ -270,11 +268,7 @@ pub fn App(props: &AppProps) -> Html {
             (body.clone(), fetch.clone(), url_of(props), config.clone());
         let generation = use_mut_ref(|| 0u32);
         use_effect_with((reader.0.open.clone(), *body_attempt), move |(open, _)| {
-            let mine = {
-                let mut g = generation.borrow_mut();
-                *g = g.wrapping_add(1);
-                *g
-            };
+            let mine = next_run(&generation);
             let Some(id) = open else {
                 if let (Some(id), Some(root)) = (
                     last_open.borrow_mut().take(),
@@ -403,6 +397,14 @@ pub fn App(props: &AppProps) -> Html {
             { content }
         </section>
     }
+}
+
+/// Starts a new run of an effect whose downloads outlive it, and returns its number: a task from an earlier run
+/// (or a removed widget) compares its number with the latest and stops writing.
+fn next_run(generation: &std::cell::RefCell<u32>) -> u32 {
+    let mut g = generation.borrow_mut();
+    *g = g.wrapping_add(1);
+    *g
 }
 
 /// The widget's heading.

@@ -24,16 +24,11 @@ pub fn body_in(
     notes: &'static str,
 ) -> Result<Option<Html>> {
     for i in 0..bodies.length() {
+        let at = |e: Error| e.at(&decode::index(i)).at("bodies");
         let v = bodies.get(i);
-        let found = object(&v)
-            .and_then(|()| field(&v, "id", &text))
-            .and_then(|found| match found == id {
-                true => body(&v, id, title_level, notes).map(Some),
-                false => Ok(None),
-            })
-            .map_err(|e| e.at(&decode::index(i)).at("bodies"))?;
-        if found.is_some() {
-            return Ok(found);
+        object(&v).map_err(at)?;
+        if field(&v, "id", &text).map_err(at)? == id {
+            return body(&v, id, title_level, notes).map(Some).map_err(at);
         }
     }
     Ok(None)
@@ -67,17 +62,21 @@ fn body(v: &JsValue, id: &str, title_level: u8, notes: &'static str) -> Result<H
 
 /// A list of blocks, each a child of the result.
 fn blocks(v: &JsValue, depth: usize, title_level: u8) -> Result<Html> {
-    if depth > decode::MAX_DEPTH {
-        return Err(Error::new("less deeply nested"));
-    }
-    list(v, &|v| block(v, depth + 1, title_level)).map(nodes)
+    let depth = deeper(depth)?;
+    list(v, &|v| block(v, depth, title_level)).map(nodes)
 }
 
 fn inlines(v: &JsValue, depth: usize) -> Result<Html> {
-    if depth > decode::MAX_DEPTH {
-        return Err(Error::new("less deeply nested"));
+    let depth = deeper(depth)?;
+    list(v, &|v| inline(v, depth)).map(nodes)
+}
+
+/// The depth of the level below `depth`, unless that is deeper than [`decode::MAX_DEPTH`].
+fn deeper(depth: usize) -> Result<usize> {
+    match depth <= decode::MAX_DEPTH {
+        true => Ok(depth + 1),
+        false => Err(Error::new("less deeply nested")),
     }
-    list(v, &|v| inline(v, depth + 1)).map(nodes)
 }
 
 fn nodes(children: Vec<Html>) -> Html {
