@@ -11,7 +11,7 @@ use super::article_card::{article_card, ArticleCardProps};
 use super::article_view::{article_view, ArticleViewProps, Body};
 use super::status::{failure, placeholders};
 use super::tag_filters::{tag_filters, TagFiltersProps};
-use super::{document, flag, h, Lang};
+use super::{document, flag, h, on_click, Lang};
 use crate::api::{self, FetchError};
 use crate::config::{Config, Layout, Open};
 use crate::decode;
@@ -361,9 +361,7 @@ pub fn App(props: &AppProps) -> Html {
                 tags: Rc::default(),
                 selected: Rc::default(),
                 mode: MatchMode::Any,
-                ontoggle: Callback::noop(),
-                onclear: Callback::noop(),
-                onmode: Callback::noop(),
+                send: Callback::noop(),
                 label: config.filter_label().into(),
                 words: w,
             };
@@ -453,18 +451,17 @@ fn ready(
     let w = config.words();
     let level = config.heading_level;
     let state = &reader.0;
-    let dispatch = |f: fn(String) -> Action| {
+    // Every button sends its action here (`on_click`).
+    let send = {
         let reader = reader.clone();
-        Callback::from(move |s: String| reader.dispatch(f(s)))
+        Callback::from(move |action| reader.dispatch(action))
     };
     if let Some(card) = state.open.as_ref().and_then(|id| loaded.by_id(id)) {
-        let close = reader.clone();
         return article_view(ArticleViewProps {
             card,
             body: story.body,
             heading: story.title,
-            onclose: Callback::from(move |()| close.dispatch(Action::Close)),
-            ontag: dispatch(Action::Only),
+            send,
             onretry: story.onretry,
             level,
             lang,
@@ -477,17 +474,12 @@ fn ready(
         false => matching.len(),
     };
     let shown = count.min(state.shown);
-    let (clear, mode, more) = (reader.clone(), reader.clone(), reader.clone());
-    // The same for every card of the page.
-    let onopen = dispatch(Action::Open);
     let (link_out, compact) = (config.open == Open::Link, config.layout == Layout::Compact);
     let filters = TagFiltersProps {
         tags: loaded.tags.clone(),
         selected: Rc::new(state.selected.clone()),
         mode: state.mode,
-        ontoggle: dispatch(Action::Toggle),
-        onclear: Callback::from(move |()| clear.dispatch(Action::Clear)),
-        onmode: Callback::from(move |m| mode.dispatch(Action::SetMode(m))),
+        send: send.clone(),
         label: config.filter_label().into(),
         words: w,
     };
@@ -497,11 +489,11 @@ fn ready(
             // Busy while later cards are still arriving: counts and pages may still grow.
             <div class="tidings-cards" aria-busy={flag(loaded.pending > 0 && loaded.failed.is_none())}>
                 { for matching.first(shown).into_iter().map(|i| article_card(ArticleCardProps {
-                    card: &loaded.cards[i], onopen: &onopen, level: level + 1, link_out, compact, lang,
+                    card: &loaded.cards[i], send: &send, level: level + 1, link_out, compact, lang,
                 })) }
             </div>
             if shown < count {
-                <button type="button" class="tidings-button tidings-more" part="button" onclick={move |_| more.dispatch(Action::ShowMore)}>{ w.show_more }</button>
+                <button type="button" class="tidings-button tidings-more" part="button" onclick={on_click(&send, Action::ShowMore)}>{ w.show_more }</button>
             }
             if let Some(e) = &loaded.failed {
                 { failure(e.message(w), &retry, w) }

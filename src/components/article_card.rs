@@ -3,15 +3,16 @@
 use tidings_bundle::Card;
 use yew::prelude::*;
 
-use super::h;
+use super::{h, on_click};
 use crate::format;
+use crate::state::Action;
 
 /// A card and what it needs to show and open it.
 pub struct ArticleCardProps<'a> {
     /// The story.
     pub card: &'a Card,
-    /// The card's title was activated.
-    pub onopen: &'a Callback<String>,
+    /// Where the title sends the reader's opening of the story.
+    pub send: &'a Callback<Action>,
     /// Heading level of the card's title.
     pub level: u8,
     /// The title links to the first source instead of opening the story inside the widget.
@@ -26,8 +27,7 @@ pub struct ArticleCardProps<'a> {
 /// it renders (their callbacks are new each time), and a component of its own cost 0.5 KB of brotli.
 pub fn article_card(props: ArticleCardProps) -> Html {
     let (lang, card) = (props.lang, props.card);
-    let id = card.id.clone();
-    let onclick = props.onopen.reform(move |_: MouseEvent| id.clone());
+    let onclick = on_click(props.send, Action::Open(card.id.clone()));
     let heading_id = ["tidings-card-", &card.id].concat();
     // The story's own text carries its language (the widget's words around it keep the widget's).
     let dir = card.lang.as_ref().map(|_| "auto");

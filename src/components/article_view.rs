@@ -3,10 +3,11 @@
 use tidings_bundle::Card;
 use yew::prelude::*;
 
-use super::h;
 use super::status::failure;
+use super::{h, on_click};
 use crate::api::FetchError;
 use crate::format;
+use crate::state::Action;
 
 /// Where an open story's body is. The root fetches it (`app`) and keeps it beside the id of its story.
 pub enum Body {
@@ -24,10 +25,8 @@ pub struct ArticleViewProps<'a> {
     pub body: &'a Body,
     /// The story's title, focused when it opens.
     pub heading: NodeRef,
-    /// "Back to stories".
-    pub onclose: Callback<()>,
-    /// A tag of the story was chosen.
-    pub ontag: Callback<String>,
+    /// Where "Back to stories" and the story's tags send the reader's choices.
+    pub send: Callback<Action>,
     /// Retry the body's download.
     pub onretry: Callback<()>,
     /// Heading level of the story's title.
@@ -42,7 +41,7 @@ pub fn article_view(props: ArticleViewProps) -> Html {
     let lang = props.lang;
     let w = lang.words;
     let card = props.card;
-    let onclose = props.onclose.reform(|_: MouseEvent| ());
+    let onclose = on_click(&props.send, Action::Close);
     // The story's own text carries its language (the widget's words around it keep the widget's).
     let dir = card.lang.as_ref().map(|_| "auto");
     html! {
@@ -72,8 +71,7 @@ pub fn article_view(props: ArticleViewProps) -> Html {
             </section>
             <ul class="tidings-tags tidings-article-tags" aria-label={w.tags}>
                 { for card.tags.iter().map(|t| {
-                    let tag = t.clone();
-                    let onclick = props.ontag.reform(move |_: MouseEvent| tag.clone());
+                    let onclick = on_click(&props.send, Action::Only(t.clone()));
                     html! { <li><button type="button" class="tidings-tag" part="tag" {onclick}>{ ["#", t].concat() }</button></li> }
                 }) }
             </ul>

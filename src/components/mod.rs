@@ -29,6 +29,15 @@ pub fn h(level: u8) -> &'static str {
     ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6)) - 1]
 }
 
+/// A button's click that sends `value` (an [`Action`](crate::state::Action) of the reader, or a Retry's `()`):
+/// every button of the widget shares this one closure, where a closure of each button's own cost its own code.
+pub fn on_click<T: Clone + 'static>(
+    send: &yew::Callback<T>,
+    value: T,
+) -> yew::Callback<yew::MouseEvent> {
+    send.reform(move |_| value.clone())
+}
+
 /// An ARIA state (`aria-pressed`, `aria-busy`): written from a constant, not formatted.
 pub fn flag(on: bool) -> &'static str {
     if on {

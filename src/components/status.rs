@@ -22,7 +22,7 @@ pub fn placeholders() -> Html {
 
 /// What failed (`message`) and a Retry button (`retry`, in the words `w`).
 pub fn failure(message: String, retry: &Callback<()>, w: &Words) -> Html {
-    let onclick = retry.reform(|_: MouseEvent| ());
+    let onclick = super::on_click(retry, ());
     html! {
         <div class="tidings-error" role="alert">
             <p>{ message }</p>

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use tidings_bundle::TagCount;
 use yew::prelude::*;
 
-use super::flag;
-use crate::state::MatchMode;
+use super::{flag, on_click};
+use crate::state::{Action, MatchMode};
 
 /// What the filters show and what their buttons do.
 pub struct TagFiltersProps {
@@ -16,12 +16,8 @@ pub struct TagFiltersProps {
     pub selected: Rc<Vec<String>>,
     /// How selected tags combine.
     pub mode: MatchMode,
-    /// A tag button was pressed.
-    pub ontoggle: Callback<String>,
-    /// "All" was pressed.
-    pub onclear: Callback<()>,
-    /// The any/all switch changed.
-    pub onmode: Callback<MatchMode>,
+    /// Where the buttons send the reader's choices.
+    pub send: Callback<Action>,
     /// The navigation landmark's name.
     pub label: AttrValue,
     /// The words of the buttons.
@@ -39,8 +35,7 @@ pub fn tag_filters(props: &TagFiltersProps) -> Html {
         .filter(|t| selected(t))
         .chain(props.tags.iter().filter(|t| !selected(t)));
     let button = |t: &TagCount| {
-        let tag = t.tag.clone();
-        let onclick = props.ontoggle.reform(move |_: MouseEvent| tag.clone());
+        let onclick = on_click(&props.send, Action::Toggle(t.tag.clone()));
         html! {
             <li>
                 <button type="button" class="tidings-tag" part="tag" aria-pressed={flag(selected(t))} {onclick}>
@@ -49,9 +44,9 @@ pub fn tag_filters(props: &TagFiltersProps) -> Html {
             </li>
         }
     };
-    let all = props.onclear.reform(|_: MouseEvent| ());
-    let any_mode = props.onmode.reform(|_: MouseEvent| MatchMode::Any);
-    let all_mode = props.onmode.reform(|_: MouseEvent| MatchMode::All);
+    let all = on_click(&props.send, Action::Clear);
+    let any_mode = on_click(&props.send, Action::SetMode(MatchMode::Any));
+    let all_mode = on_click(&props.send, Action::SetMode(MatchMode::All));
     let several = props.selected.len() > 1;
     html! {
         <nav class="tidings-filters" aria-label={props.label.clone()}>
