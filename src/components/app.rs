@@ -351,10 +351,7 @@ pub fn App(props: &AppProps) -> Html {
         words: w,
         locale: config.locale.as_deref().map(Into::into),
     };
-    let retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |()| attempt.set(*attempt + 1))
-    };
+    let retry = again(&attempt);
     let content = match &*fetch {
         Fetch::Loading => {
             let filters = TagFiltersProps {
@@ -385,7 +382,7 @@ pub fn App(props: &AppProps) -> Html {
                     _ => &Body::Loading,
                 },
                 title,
-                onretry: Callback::from(move |()| body_attempt.set(*body_attempt + 1)),
+                onretry: again(&body_attempt),
             };
             ready(loaded, &reader, story, &config, &lang, retry)
         }
@@ -403,6 +400,12 @@ fn next_run(generation: &std::cell::RefCell<u32>) -> u32 {
     let mut g = generation.borrow_mut();
     *g = g.wrapping_add(1);
     *g
+}
+
+/// A Retry: the next attempt of the download that `attempt` counts (the effect that downloads depends on it).
+fn again(attempt: &UseStateHandle<u32>) -> Callback<()> {
+    let attempt = attempt.clone();
+    Callback::from(move |()| attempt.set(*attempt + 1))
 }
 
 /// The widget's heading.
