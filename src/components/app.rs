@@ -548,7 +548,8 @@ fn use_url_sync(
     let complete = ready.as_ref().is_some_and(|l| l.pending == 0);
     use_effect_with((ready.is_some(), complete), move |_| {
         restore();
-        let listener = Closure::<dyn Fn()>::new(restore);
+        // The signature of Yew's own listeners: the glue and shims they bring serve this one too.
+        let listener = Closure::<dyn Fn(&web_sys::Event)>::new(move |_: &web_sys::Event| restore());
         let window = web_sys::window();
         if let Some(w) = &window {
             let _ =

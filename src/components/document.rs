@@ -127,7 +127,15 @@ fn block(v: &JsValue, depth: usize, title_level: u8) -> Result<Html> {
                 let cells = list(v, &inlines)?.into_iter().enumerate();
                 Ok(nodes(
                     cells
-                        .map(|(i, c)| html! { <@{tag} data-align={align.get(i).copied().flatten()}>{ c }</@> })
+                        .map(|(i, c)| {
+                            let align = align.get(i).copied().flatten();
+                            // Fixed tags: `html!` builds the attributes of a tag chosen at run time three
+                            // times over (as `input`, `textarea` or another element).
+                            match tag {
+                                "th" => html! { <th data-align={align}>{ c }</th> },
+                                _ => html! { <td data-align={align}>{ c }</td> },
+                            }
+                        })
                         .collect(),
                 ))
             };
