@@ -153,35 +153,69 @@ const PUBLISH_MS: f64 = 150.0;
 /// Cards read from a shard between two turns of the page's event loop.
 const SLICE: u32 = 100;
 
-/// The reducer wrapper Yew needs; the logic is [`State::reduce`].
-#[derive(PartialEq)]
-struct Reader(State);
+/// The root's state, in one reducer: the reader's choices (whose logic is [`State::reduce`]), the downloads and
+/// their retries. One reducer rather than a hook for each: every hook's type brings its own copy of Yew's code.
+#[derive(Clone)]
+struct Reader {
+    state: State,
+    fetch: Fetch,
+    /// The open story's body, beside the id of its story: the render that opens a story must not show the body
+    /// of the one before.
+    body: (String, Body),
+    /// Retries of the bundle's download, and of the open story's body (the effects that download depend on them).
+    attempt: u32,
+    body_attempt: u32,
+}
+
+/// What changes the root's state.
+enum Msg {
+    /// The reader's choice.
+    Do(Action),
+    Fetched(Fetch),
+    Body(String, Body),
+    Retry,
+    RetryBody,
+}
 
 impl Reducible for Reader {
-    type Action = Action;
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Reader(self.0.clone().reduce(action)))
+    type Action = Msg;
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            Msg::Do(action) => next.state = next.state.reduce(action),
+            Msg::Fetched(fetch) => next.fetch = fetch,
+            Msg::Body(id, body) => next.body = (id, body),
+            Msg::Retry => next.attempt += 1,
+            Msg::RetryBody => next.body_attempt += 1,
+        }
+        Rc::new(next)
     }
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let early = use_mut_ref(|| Early::new(&url_of(props)));
-    let fetch = use_state(|| early.borrow().fetch());
-    let attempt = use_state(|| 0u32);
     let config = props.config.clone();
     let reader = {
-        let config = config.clone();
-        use_reducer(move || Reader(State::with(config.tags.clone(), config.page_size)))
+        let (config, early) = (config.clone(), early.clone());
+        use_reducer(move || Reader {
+            state: State::with(config.tags.clone(), config.page_size),
+            fetch: early.borrow().fetch(),
+            body: (String::new(), Body::Loading),
+            attempt: 0,
+            body_attempt: 0,
+        })
     };
+    let send = reader.dispatcher().to_callback();
     let root = use_node_ref();
     let last_open = use_mut_ref(|| None::<String>);
     {
-        let (fetch, onevent, early) = (fetch.clone(), props.onevent.clone(), early.clone());
+        let (send, onevent, early) = (send.clone(), props.onevent.clone(), early.clone());
         let url = url_of(props);
+        let fetch = move |f| send.emit(Msg::Fetched(f));
         // Each run has a generation: a task from an earlier run (or a removed widget) stops writing.
         let generation = use_mut_ref(|| 0u32);
-        use_effect_with((url.clone(), *attempt), move |_| {
+        use_effect_with((url.clone(), reader.attempt), move |_| {
             let mine = next_run(&generation);
             let current = {
                 let generation = generation.clone();
@@ -191,7 +225,7 @@ pub fn App(props: &AppProps) -> Html {
             let start = std::mem::replace(&mut *early.borrow_mut(), Early::Download(None));
             let shown = matches!(start, Early::Read(_));
             if !shown {
-                fetch.set(Fetch::Loading);
+                fetch(Fetch::Loading);
             }
             spawn_local(async move {
                 let started = match start {
@@ -207,7 +241,7 @@ pub fn App(props: &AppProps) -> Html {
                             onevent.emit(WidgetEvent::Error {
                                 message: e.message(&crate::i18n::EN),
                             });
-                            fetch.set(Fetch::Failed(e));
+                            fetch(Fetch::Failed(e));
                         }
                         return;
                     }
@@ -219,7 +253,7 @@ pub fn App(props: &AppProps) -> Html {
                     articles: loaded.total,
                 });
                 if !shown {
-                    fetch.set(Fetch::Ready(Rc::new(loaded.clone())));
+                    fetch(Fetch::Ready(Rc::new(loaded.clone())));
                 }
                 // The rest of the cards, in order, after the first view: a turn of the event loop first, so the
                 // browser paints the first cards before this starts their download.
@@ -242,7 +276,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     let done = loaded.pending == 0 || loaded.failed.is_some();
                     if done || js_sys::Date::now() - published >= PUBLISH_MS {
-                        fetch.set(Fetch::Ready(Rc::new(loaded.clone())));
+                        fetch(Fetch::Ready(Rc::new(loaded.clone())));
                         published = js_sys::Date::now();
                     }
                     if loaded.failed.is_some() {
@@ -257,71 +291,81 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // Opening a story downloads its body and takes the focus to its title (so does Retry, which its failure
-    // message had); closing it puts the focus back on the card it was opened from. The body is kept beside the
-    // id of its story: the render that opens a story must not show the body of the one before.
+    // message had); closing it puts the focus back on the card it was opened from.
     let title = use_node_ref();
-    let body = use_state(|| (String::new(), Body::Loading));
-    let body_attempt = use_state(|| 0u32);
     {
         let (root, title, last_open) = (root.clone(), title.clone(), last_open.clone());
-        let (body, fetch, url, config) =
-            (body.clone(), fetch.clone(), url_of(props), config.clone());
+        let (send, fetch, url, config) = (
+            send.clone(),
+            reader.fetch.clone(),
+            url_of(props),
+            config.clone(),
+        );
         let generation = use_mut_ref(|| 0u32);
-        use_effect_with((reader.0.open.clone(), *body_attempt), move |(open, _)| {
-            let mine = next_run(&generation);
-            let Some(id) = open else {
-                if let (Some(id), Some(root)) = (
-                    last_open.borrow_mut().take(),
-                    root.cast::<web_sys::Element>(),
-                ) {
-                    let selector = ["[data-card=\"", &id.replace('"', ""), "\"]"].concat();
-                    if let Ok(Some(el)) = root.query_selector(&selector) {
-                        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                            let _ = el.focus();
+        use_effect_with(
+            (reader.state.open.clone(), reader.body_attempt),
+            move |(open, _)| {
+                let mine = next_run(&generation);
+                let Some(id) = open else {
+                    if let (Some(id), Some(root)) = (
+                        last_open.borrow_mut().take(),
+                        root.cast::<web_sys::Element>(),
+                    ) {
+                        let selector = ["[data-card=\"", &id.replace('"', ""), "\"]"].concat();
+                        if let Ok(Some(el)) = root.query_selector(&selector) {
+                            if let Ok(el) =
+                                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
+                            {
+                                let _ = el.focus();
+                            }
                         }
                     }
+                    return;
+                };
+                *last_open.borrow_mut() = Some(id.clone());
+                if let Some(h) = title.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
                 }
-                return;
-            };
-            *last_open.borrow_mut() = Some(id.clone());
-            if let Some(h) = title.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-            let Fetch::Ready(loaded) = &*fetch else {
-                return;
-            };
-            let Some(card) = loaded.by_id(id).cloned() else {
-                return;
-            };
-            body.set((card.id.clone(), Body::Loading));
-            spawn_local(async move {
-                let result = api::chunk(&url, &card.body).await.and_then(|bodies| {
-                    document::body_in(
-                        &bodies,
-                        &card.id,
-                        config.heading_level,
-                        config.words().notes,
-                    )?
-                    .ok_or_else(|| {
-                        FetchError::Unreadable(["no body for `", &card.id, "`"].concat())
-                    })
+                let Fetch::Ready(loaded) = &fetch else {
+                    return;
+                };
+                let Some(card) = loaded.by_id(id).cloned() else {
+                    return;
+                };
+                send.emit(Msg::Body(card.id.clone(), Body::Loading));
+                spawn_local(async move {
+                    let result = api::chunk(&url, &card.body).await.and_then(|bodies| {
+                        document::body_in(
+                            &bodies,
+                            &card.id,
+                            config.heading_level,
+                            config.words().notes,
+                        )?
+                        .ok_or_else(|| {
+                            FetchError::Unreadable(["no body for `", &card.id, "`"].concat())
+                        })
+                    });
+                    // A story opened since (back and forward can switch stories directly) has a download of its own.
+                    if *generation.borrow() == mine {
+                        send.emit(Msg::Body(
+                            card.id.clone(),
+                            match result {
+                                Ok(b) => Body::Ready(b),
+                                Err(e) => Body::Failed(e),
+                            },
+                        ));
+                    }
                 });
-                // A story opened since (back and forward can switch stories directly) has a download of its own.
-                if *generation.borrow() == mine {
-                    body.set((
-                        card.id.clone(),
-                        match result {
-                            Ok(b) => Body::Ready(b),
-                            Err(e) => Body::Failed(e),
-                        },
-                    ));
-                }
-            });
-        });
+            },
+        );
     }
     {
         // Tell the host about filter changes and opened stories (not about the state it started in).
-        let (onevent, state, fetch) = (props.onevent.clone(), reader.0.clone(), fetch.clone());
+        let (onevent, state, fetch) = (
+            props.onevent.clone(),
+            reader.state.clone(),
+            reader.fetch.clone(),
+        );
         let first = use_mut_ref(|| true);
         use_effect_with(
             (state.selected.clone(), state.mode, state.open.clone()),
@@ -329,7 +373,7 @@ pub fn App(props: &AppProps) -> Html {
                 if std::mem::take(&mut *first.borrow_mut()) {
                     return;
                 }
-                if let (Some(id), Fetch::Ready(loaded)) = (&state.open, &*fetch) {
+                if let (Some(id), Fetch::Ready(loaded)) = (&state.open, &fetch) {
                     let slug = loaded.by_id(id).map(|c| c.slug.clone()).unwrap_or_default();
                     onevent.emit(WidgetEvent::Open {
                         id: id.clone(),
@@ -345,14 +389,14 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
     // Hooks may not be called conditionally: without a key the sync is given none and does nothing.
-    use_url_sync(config.url_key.clone(), config.tags.clone(), &fetch, &reader);
+    use_url_sync(config.url_key.clone(), config.tags.clone(), &reader);
     let w = config.words();
     let lang = Lang {
         words: w,
         locale: config.locale.as_deref().map(Into::into),
     };
-    let retry = again(&attempt);
-    let content = match &*fetch {
+    let retry = send.reform(|()| Msg::Retry);
+    let content = match &reader.fetch {
         Fetch::Loading => {
             let filters = TagFiltersProps {
                 tags: Rc::default(),
@@ -377,14 +421,22 @@ pub fn App(props: &AppProps) -> Html {
         },
         Fetch::Ready(loaded) => {
             let story = Story {
-                body: match &*body {
-                    (id, body) if Some(id) == reader.0.open.as_ref() => body,
+                body: match &reader.body {
+                    (id, body) if Some(id) == reader.state.open.as_ref() => body,
                     _ => &Body::Loading,
                 },
                 title,
-                onretry: again(&body_attempt),
+                onretry: send.reform(|()| Msg::RetryBody),
             };
-            ready(loaded, &reader, story, &config, &lang, retry)
+            ready(
+                loaded,
+                &reader.state,
+                send.reform(Msg::Do),
+                story,
+                &config,
+                &lang,
+                retry,
+            )
         }
     };
     html! {
@@ -400,12 +452,6 @@ fn next_run(generation: &std::cell::RefCell<u32>) -> u32 {
     let mut g = generation.borrow_mut();
     *g = g.wrapping_add(1);
     *g
-}
-
-/// A Retry: the next attempt of the download that `attempt` counts (the effect that downloads depends on it).
-fn again(attempt: &UseStateHandle<u32>) -> Callback<()> {
-    let attempt = attempt.clone();
-    Callback::from(move |()| attempt.set(*attempt + 1))
 }
 
 /// The widget's heading.
@@ -443,9 +489,11 @@ struct Story<'a> {
     onretry: Callback<()>,
 }
 
+/// The stories, or the open one. Every button sends its action to `send` (`on_click`).
 fn ready(
     loaded: &Loaded,
-    reader: &UseReducerHandle<Reader>,
+    state: &State,
+    send: Callback<Action>,
     story: Story,
     config: &Config,
     lang: &Lang,
@@ -453,12 +501,6 @@ fn ready(
 ) -> Html {
     let w = config.words();
     let level = config.heading_level;
-    let state = &reader.0;
-    // Every button sends its action here (`on_click`).
-    let send = {
-        let reader = reader.clone();
-        Callback::from(move |action| reader.dispatch(action))
-    };
     if let Some(card) = state.open.as_ref().and_then(|id| loaded.by_id(id)) {
         return article_view(ArticleViewProps {
             card,
@@ -508,13 +550,8 @@ fn ready(
 /// Keeps the page URL and this widget's state in step: restores it from the URL when the bundle arrives and on
 /// back/forward, and pushes a history entry when the reader changes the filter or opens or closes a story.
 #[hook]
-fn use_url_sync(
-    key: Option<String>,
-    preset: Vec<String>,
-    fetch: &UseStateHandle<Fetch>,
-    reader: &UseReducerHandle<Reader>,
-) {
-    let ready = match (&**fetch, &key) {
+fn use_url_sync(key: Option<String>, preset: Vec<String>, reader: &UseReducerHandle<Reader>) {
+    let ready = match (&reader.fetch, &key) {
         (Fetch::Ready(loaded), Some(_)) => Some(loaded.clone()),
         _ => None,
     };
@@ -538,8 +575,8 @@ fn use_url_sync(
                 card.map(|c| c.id.clone())
             });
             let tags = wanted.tags.unwrap_or_else(|| preset.clone());
-            if tags != reader.0.selected || open != reader.0.open {
-                reader.dispatch(Action::Restore { tags, open });
+            if tags != reader.state.selected || open != reader.state.open {
+                reader.dispatch(Msg::Do(Action::Restore { tags, open }));
             }
         }
     };
@@ -564,7 +601,7 @@ fn use_url_sync(
             }
         }
     });
-    let state = reader.0.clone();
+    let state = reader.state.clone();
     let synced = use_mut_ref(|| false);
     use_effect_with(
         (state.selected.clone(), state.open.clone(), ready.is_some()),
