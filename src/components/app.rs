@@ -171,9 +171,13 @@ struct Reader {
 enum Msg {
     /// The reader's choice.
     Do(Action),
+    /// Where the bundle's download is (sent by its task).
     Fetched(Fetch),
+    /// Where the body of story `id` is (sent by its download's task).
     Body(String, Body),
+    /// The bundle's Retry.
     Retry,
+    /// The open story's body's Retry.
     RetryBody,
 }
 
