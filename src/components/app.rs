@@ -1,6 +1,9 @@
 //! The widget's root: fetches the bundle (an explicit Loading / Ready / Failed machine), owns the reader's
-//! state (one reducer) and switches between the story list and an open article.
+//! state and switches between the story list and an open article. A component with messages: every change
+//! arrives as a [`Msg`], and what it sets off (a download, an event for the host, a history entry, the focus)
+//! follows from it in `update`.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use tidings_bundle::{Card, Manifest, TagCount};
@@ -47,7 +50,7 @@ pub enum WidgetEvent {
 /// The stories so far: the manifest's cards, then each shard's as it arrives. Cards are shared by `Rc` so
 /// components can hold them cheaply.
 #[derive(Clone)]
-struct Loaded {
+pub struct Loaded {
     /// Every tag with its count (complete from the start: the manifest has them).
     tags: Rc<Vec<TagCount>>,
     /// How many stories the bundle has.
@@ -110,9 +113,11 @@ impl Loaded {
     }
 }
 
+/// Where the bundle's download is.
 #[derive(Clone)]
-enum Fetch {
+pub enum Fetch {
     Loading,
+    /// The stories so far.
     Ready(Rc<Loaded>),
     Failed(FetchError),
 }
@@ -153,309 +158,450 @@ const PUBLISH_MS: f64 = 150.0;
 /// Cards read from a shard between two turns of the page's event loop.
 const SLICE: u32 = 100;
 
-/// The root's state, in one reducer: the reader's choices (whose logic is [`State::reduce`]), the downloads and
-/// their retries. One reducer rather than a hook for each: every hook's type brings its own copy of Yew's code.
-#[derive(Clone)]
-struct Reader {
+/// What changes the root's state.
+pub enum Msg {
+    /// The reader's choice.
+    Do(Action),
+    /// Where run `n` of the bundle's download is (sent by its task; an earlier run's are ignored).
+    Fetched(u32, Fetch),
+    /// The body of story `id`, from run `n` of the body downloads (an earlier run's is ignored).
+    Body(u32, String, Body),
+    /// The bundle's Retry.
+    Retry,
+    /// The open story's body's Retry.
+    RetryBody,
+    /// The page URL may say something new about this widget (the first render, back and forward).
+    FromUrl,
+}
+
+/// A listener for the page's events, with the signature of Yew's own: the glue and shims they bring serve it too.
+type Listener = Closure<dyn Fn(&web_sys::Event)>;
+
+/// Where the focus goes after the next render.
+enum Focus {
+    /// The open story's title.
+    Title,
+    /// The card the closed story was opened from.
+    Card(String),
+}
+
+/// The widget's root: a component with messages rather than a function with hooks, so that what a change sets
+/// off (a download, an event for the host, a history entry, the focus) follows from the change itself, and no
+/// hook's type brings its own copy of Yew's code.
+pub struct App {
+    /// The reader's choices (whose logic is [`State::reduce`]).
     state: State,
     fetch: Fetch,
     /// The open story's body, beside the id of its story: the render that opens a story must not show the body
     /// of the one before.
     body: (String, Body),
-    /// Retries of the bundle's download, and of the open story's body (the effects that download depend on them).
-    attempt: u32,
-    body_attempt: u32,
+    /// The bundle download's run: a task of an earlier run, or of a removed widget, stops.
+    run: Rc<Cell<u32>>,
+    /// The body download's run.
+    body_run: u32,
+    /// How the first run starts (the page's download of the bundle, if any); later runs download anew.
+    early: Early,
+    root: NodeRef,
+    title: NodeRef,
+    /// The story open last, whose card gets the focus back when it closes.
+    last_open: Option<String>,
+    focus: Option<Focus>,
+    /// Back and forward, while the widget has a name in the URL.
+    popstate: Option<Listener>,
 }
 
-/// What changes the root's state.
-enum Msg {
-    /// The reader's choice.
-    Do(Action),
-    /// Where the bundle's download is (sent by its task).
-    Fetched(Fetch),
-    /// Where the body of story `id` is (sent by its download's task).
-    Body(String, Body),
-    /// The bundle's Retry.
-    Retry,
-    /// The open story's body's Retry.
-    RetryBody,
-}
+impl Component for App {
+    type Message = Msg;
+    type Properties = AppProps;
 
-impl Reducible for Reader {
-    type Action = Msg;
-    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
-        let mut next = (*self).clone();
+    fn create(ctx: &Context<Self>) -> Self {
+        let config = &ctx.props().config;
+        let early = Early::new(&url_of(ctx.props()));
+        let popstate = config.url_key.as_ref().map(|_| {
+            let link = ctx.link().clone();
+            let listener = Listener::new(move |_: &web_sys::Event| link.send_message(Msg::FromUrl));
+            if let Some(w) = web_sys::window() {
+                let _ = w.add_event_listener_with_callback(
+                    "popstate",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            listener
+        });
+        let mut app = Self {
+            state: State::with(config.tags.clone(), config.page_size),
+            fetch: early.fetch(),
+            body: (String::new(), Body::Loading),
+            run: Rc::default(),
+            body_run: 0,
+            early,
+            root: NodeRef::default(),
+            title: NodeRef::default(),
+            last_open: None,
+            focus: None,
+            popstate,
+        };
+        app.download(ctx);
+        app
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
-            Msg::Do(action) => next.state = next.state.reduce(action),
-            Msg::Fetched(fetch) => next.fetch = fetch,
-            Msg::Body(id, body) => next.body = (id, body),
-            Msg::Retry => next.attempt += 1,
-            Msg::RetryBody => next.body_attempt += 1,
+            Msg::Do(action) => self.apply(ctx, action),
+            Msg::Fetched(n, fetch) => {
+                if n != self.run.get() {
+                    return false;
+                }
+                // A shared link reopens its story and filter once the stories are in, and once more when every
+                // card is: the story may be in a later shard.
+                let before = self.progress();
+                self.fetch = fetch;
+                if self.progress() != before {
+                    self.restore(ctx);
+                }
+            }
+            Msg::Body(n, id, body) => {
+                if n != self.body_run {
+                    return false;
+                }
+                self.body = (id, body);
+            }
+            Msg::Retry => self.download(ctx),
+            Msg::RetryBody => self.opened(ctx),
+            Msg::FromUrl => self.restore(ctx),
         }
-        Rc::new(next)
+        true
+    }
+
+    fn changed(&mut self, ctx: &Context<Self>, old: &AppProps) -> bool {
+        if url_of(ctx.props()) != url_of(old) {
+            self.download(ctx);
+        }
+        true
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if first_render && matches!(self.fetch, Fetch::Ready(_)) {
+            // The stories were in the first render (the page had downloaded them): the URL's turn.
+            ctx.link().send_message(Msg::FromUrl);
+        }
+        match self.focus.take() {
+            Some(Focus::Title) => {
+                if let Some(h) = self.title.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+            Some(Focus::Card(id)) => {
+                let selector = ["[data-card=\"", &id.replace('"', ""), "\"]"].concat();
+                let card = self.root.cast::<web_sys::Element>().and_then(|root| {
+                    root.query_selector(&selector)
+                        .ok()
+                        .flatten()?
+                        .dyn_into::<web_sys::HtmlElement>()
+                        .ok()
+                });
+                if let Some(card) = card {
+                    let _ = card.focus();
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn destroy(&mut self, _: &Context<Self>) {
+        self.run.set(self.run.get().wrapping_add(1));
+        if let (Some(listener), Some(w)) = (self.popstate.take(), web_sys::window()) {
+            let _ = w
+                .remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let config = &ctx.props().config;
+        let w = config.words();
+        let lang = Lang {
+            words: w,
+            locale: config.locale.as_deref().map(Into::into),
+        };
+        let retry = ctx.link().callback(|()| Msg::Retry);
+        let content = match &self.fetch {
+            Fetch::Loading => {
+                let filters = TagFiltersProps {
+                    tags: Rc::default(),
+                    selected: Rc::default(),
+                    mode: MatchMode::Any,
+                    send: Callback::noop(),
+                    label: config.filter_label().into(),
+                    words: w,
+                };
+                html! {
+                    <>
+                        { head(config, filters, w.loading_stories.to_string()) }
+                        { placeholders() }
+                    </>
+                }
+            }
+            Fetch::Failed(e) => html! {
+                <>
+                    { heading(config) }
+                    { failure(e.message(w), &retry, w) }
+                </>
+            },
+            Fetch::Ready(loaded) => {
+                let story = Story {
+                    body: match &self.body {
+                        (id, body) if Some(id) == self.state.open.as_ref() => body,
+                        _ => &Body::Loading,
+                    },
+                    title: self.title.clone(),
+                    onretry: ctx.link().callback(|()| Msg::RetryBody),
+                };
+                ready(
+                    loaded,
+                    &self.state,
+                    ctx.link().callback(Msg::Do),
+                    story,
+                    config,
+                    &lang,
+                    retry,
+                )
+            }
+        };
+        html! {
+            <section class="tidings" data-layout={config.layout_name()} data-theme={config.theme_name()} part="widget" aria-label={config.region_label()} lang={w.lang} dir={w.dir} ref={self.root.clone()}>
+                { content }
+            </section>
+        }
     }
 }
 
-#[component]
-pub fn App(props: &AppProps) -> Html {
-    let early = use_mut_ref(|| Early::new(&url_of(props)));
-    let config = props.config.clone();
-    let reader = {
-        let (config, early) = (config.clone(), early.clone());
-        use_reducer(move || Reader {
-            state: State::with(config.tags.clone(), config.page_size),
-            fetch: early.borrow().fetch(),
-            body: (String::new(), Body::Loading),
-            attempt: 0,
-            body_attempt: 0,
-        })
-    };
-    let send = reader.dispatcher().to_callback();
-    let root = use_node_ref();
-    let last_open = use_mut_ref(|| None::<String>);
-    {
-        let (send, onevent, early) = (send.clone(), props.onevent.clone(), early.clone());
-        let url = url_of(props);
-        let fetch = move |f| send.emit(Msg::Fetched(f));
-        // Each run has a generation: a task from an earlier run (or a removed widget) stops writing.
-        let generation = use_mut_ref(|| 0u32);
-        use_effect_with((url.clone(), reader.attempt), move |_| {
-            let mine = next_run(&generation);
-            let current = {
-                let generation = generation.clone();
-                move || *generation.borrow() == mine
+impl App {
+    /// The reader's `action`, and what it sets off: the open story's download and focus, an event for the host,
+    /// a history entry (not for a state taken from the URL, which is the URL's already).
+    fn apply(&mut self, ctx: &Context<Self>, action: Action) {
+        let from_url = matches!(action, Action::Restore { .. });
+        let before = (
+            self.state.selected.clone(),
+            self.state.mode,
+            self.state.open.clone(),
+        );
+        self.state = std::mem::take(&mut self.state).reduce(action);
+        let state = &self.state;
+        let opened = before.2 != state.open;
+        let filtered = before.0 != state.selected;
+        if opened {
+            self.opened(ctx);
+        }
+        if opened || filtered || before.1 != self.state.mode {
+            self.tell_host(ctx);
+        }
+        if (opened || filtered) && !from_url {
+            self.write_url(ctx);
+        }
+    }
+
+    /// Starts a run of the bundle's download: the manifest, then the card shards in order, published at most
+    /// every [`PUBLISH_MS`]. Only the first run may start from the page's download.
+    fn download(&mut self, ctx: &Context<Self>) {
+        let mine = self.run.get().wrapping_add(1);
+        self.run.set(mine);
+        let current = {
+            let run = self.run.clone();
+            move || run.get() == mine
+        };
+        let start = std::mem::replace(&mut self.early, Early::Download(None));
+        let shown = matches!(start, Early::Read(_));
+        if !shown {
+            self.fetch = Fetch::Loading;
+        }
+        let (link, onevent, url) = (
+            ctx.link().clone(),
+            ctx.props().onevent.clone(),
+            url_of(ctx.props()),
+        );
+        let fetch = move |f| link.send_message(Msg::Fetched(mine, f));
+        spawn_local(async move {
+            let started = match start {
+                Early::Read(read) => read,
+                Early::Download(prefetch) => api::bundle(&url, prefetch).await.map(Loaded::start),
             };
-            // Only the first run may start from the page's download; a Retry or another URL downloads anew.
-            let start = std::mem::replace(&mut *early.borrow_mut(), Early::Download(None));
-            let shown = matches!(start, Early::Read(_));
-            if !shown {
-                fetch(Fetch::Loading);
+            let (mut loaded, index) = match started {
+                Ok(started) => started,
+                Err(e) => {
+                    if current() {
+                        onevent.emit(WidgetEvent::Error {
+                            message: e.message(&crate::i18n::EN),
+                        });
+                        fetch(Fetch::Failed(e));
+                    }
+                    return;
+                }
+            };
+            if !current() {
+                return;
             }
-            spawn_local(async move {
-                let started = match start {
-                    Early::Read(read) => read,
-                    Early::Download(prefetch) => {
-                        api::bundle(&url, prefetch).await.map(Loaded::start)
-                    }
-                };
-                let (mut loaded, index) = match started {
-                    Ok(started) => started,
-                    Err(e) => {
-                        if current() {
-                            onevent.emit(WidgetEvent::Error {
-                                message: e.message(&crate::i18n::EN),
-                            });
-                            fetch(Fetch::Failed(e));
-                        }
-                        return;
-                    }
+            onevent.emit(WidgetEvent::Ready {
+                articles: loaded.total,
+            });
+            if !shown {
+                fetch(Fetch::Ready(Rc::new(loaded.clone())));
+            }
+            // The rest of the cards, in order, after the first view: a turn of the event loop first, so the
+            // browser paints the first cards before this starts their download.
+            yew::platform::time::sleep(std::time::Duration::ZERO).await;
+            let mut published = js_sys::Date::now();
+            for path in index {
+                let result = match api::shard(&url, &path).await {
+                    Ok(cards) => loaded.read_in_slices(&cards, &current).await,
+                    Err(e) => Err(e),
                 };
                 if !current() {
                     return;
                 }
-                onevent.emit(WidgetEvent::Ready {
-                    articles: loaded.total,
-                });
-                if !shown {
+                loaded.pending -= 1;
+                if let Err(e) = result {
+                    onevent.emit(WidgetEvent::Error {
+                        message: e.message(&crate::i18n::EN),
+                    });
+                    loaded.failed = Some(e);
+                }
+                let done = loaded.pending == 0 || loaded.failed.is_some();
+                if done || js_sys::Date::now() - published >= PUBLISH_MS {
                     fetch(Fetch::Ready(Rc::new(loaded.clone())));
+                    published = js_sys::Date::now();
                 }
-                // The rest of the cards, in order, after the first view: a turn of the event loop first, so the
-                // browser paints the first cards before this starts their download.
-                yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                let mut published = js_sys::Date::now();
-                for path in index {
-                    let result = match api::shard(&url, &path).await {
-                        Ok(cards) => loaded.read_in_slices(&cards, &current).await,
-                        Err(e) => Err(e),
-                    };
-                    if !current() {
-                        return;
-                    }
-                    loaded.pending -= 1;
-                    if let Err(e) = result {
-                        onevent.emit(WidgetEvent::Error {
-                            message: e.message(&crate::i18n::EN),
-                        });
-                        loaded.failed = Some(e);
-                    }
-                    let done = loaded.pending == 0 || loaded.failed.is_some();
-                    if done || js_sys::Date::now() - published >= PUBLISH_MS {
-                        fetch(Fetch::Ready(Rc::new(loaded.clone())));
-                        published = js_sys::Date::now();
-                    }
-                    if loaded.failed.is_some() {
-                        return;
-                    }
+                if loaded.failed.is_some() {
+                    return;
                 }
-            });
-            let generation = generation.clone();
-            move || {
-                next_run(&generation);
             }
         });
     }
-    // Opening a story downloads its body and takes the focus to its title (so does Retry, which its failure
-    // message had); closing it puts the focus back on the card it was opened from.
-    let title = use_node_ref();
-    {
-        let (root, title, last_open) = (root.clone(), title.clone(), last_open.clone());
-        let (send, fetch, url, config) = (
-            send.clone(),
-            reader.fetch.clone(),
-            url_of(props),
-            config.clone(),
-        );
-        let generation = use_mut_ref(|| 0u32);
-        use_effect_with(
-            (reader.state.open.clone(), reader.body_attempt),
-            move |(open, _)| {
-                let mine = next_run(&generation);
-                let Some(id) = open else {
-                    if let (Some(id), Some(root)) = (
-                        last_open.borrow_mut().take(),
-                        root.cast::<web_sys::Element>(),
-                    ) {
-                        let selector = ["[data-card=\"", &id.replace('"', ""), "\"]"].concat();
-                        if let Ok(Some(el)) = root.query_selector(&selector) {
-                            if let Ok(el) =
-                                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
-                            {
-                                let _ = el.focus();
-                            }
-                        }
-                    }
-                    return;
-                };
-                *last_open.borrow_mut() = Some(id.clone());
-                if let Some(h) = title.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
-                let Fetch::Ready(loaded) = &fetch else {
-                    return;
-                };
-                let Some(card) = loaded.by_id(id).cloned() else {
-                    return;
-                };
-                send.emit(Msg::Body(card.id.clone(), Body::Loading));
-                spawn_local(async move {
-                    let result = api::chunk(&url, &card.body).await.and_then(|bodies| {
-                        document::body_in(
-                            &bodies,
-                            &card.id,
-                            config.heading_level,
-                            config.words().notes,
-                        )?
-                        .ok_or_else(|| {
-                            FetchError::Unreadable(["no body for `", &card.id, "`"].concat())
-                        })
-                    });
-                    // A story opened since (back and forward can switch stories directly) has a download of its own.
-                    if *generation.borrow() == mine {
-                        send.emit(Msg::Body(
-                            card.id.clone(),
-                            match result {
-                                Ok(b) => Body::Ready(b),
-                                Err(e) => Body::Failed(e),
-                            },
-                        ));
-                    }
-                });
-            },
-        );
-    }
-    {
-        // Tell the host about filter changes and opened stories (not about the state it started in).
-        let (onevent, state, fetch) = (
-            props.onevent.clone(),
-            reader.state.clone(),
-            reader.fetch.clone(),
-        );
-        let first = use_mut_ref(|| true);
-        use_effect_with(
-            (state.selected.clone(), state.mode, state.open.clone()),
-            move |_| {
-                if std::mem::take(&mut *first.borrow_mut()) {
-                    return;
-                }
-                if let (Some(id), Fetch::Ready(loaded)) = (&state.open, &fetch) {
-                    let slug = loaded.by_id(id).map(|c| c.slug.clone()).unwrap_or_default();
-                    onevent.emit(WidgetEvent::Open {
-                        id: id.clone(),
-                        slug,
-                    });
-                } else if state.open.is_none() {
-                    onevent.emit(WidgetEvent::Filter {
-                        tags: state.selected.clone(),
-                        all: state.mode == MatchMode::All,
-                    });
-                }
-            },
-        );
-    }
-    // Hooks may not be called conditionally: without a key the sync is given none and does nothing.
-    use_url_sync(config.url_key.clone(), config.tags.clone(), &reader);
-    let w = config.words();
-    let lang = Lang {
-        words: w,
-        locale: config.locale.as_deref().map(Into::into),
-    };
-    let retry = send.reform(|()| Msg::Retry);
-    let content = match &reader.fetch {
-        Fetch::Loading => {
-            let filters = TagFiltersProps {
-                tags: Rc::default(),
-                selected: Rc::default(),
-                mode: MatchMode::Any,
-                send: Callback::noop(),
-                label: config.filter_label().into(),
-                words: w,
-            };
-            html! {
-                <>
-                    { head(&config, filters, w.loading_stories.to_string()) }
-                    { placeholders() }
-                </>
-            }
-        }
-        Fetch::Failed(e) => html! {
-            <>
-                { heading(&config) }
-                { failure(e.message(w), &retry, w) }
-            </>
-        },
-        Fetch::Ready(loaded) => {
-            let story = Story {
-                body: match &reader.body {
-                    (id, body) if Some(id) == reader.state.open.as_ref() => body,
-                    _ => &Body::Loading,
-                },
-                title,
-                onretry: send.reform(|()| Msg::RetryBody),
-            };
-            ready(
-                loaded,
-                &reader.state,
-                send.reform(Msg::Do),
-                story,
-                &config,
-                &lang,
-                retry,
-            )
-        }
-    };
-    html! {
-        <section class="tidings" data-layout={config.layout_name()} data-theme={config.theme_name()} part="widget" aria-label={config.region_label()} lang={w.lang} dir={w.dir} ref={root}>
-            { content }
-        </section>
-    }
-}
 
-/// Starts a new run of an effect whose downloads outlive it, and returns its number: a task from an earlier run
-/// (or a removed widget) compares its number with the latest and stops writing.
-fn next_run(generation: &std::cell::RefCell<u32>) -> u32 {
-    let mut g = generation.borrow_mut();
-    *g = g.wrapping_add(1);
-    *g
+    /// The open story changed, or its body's Retry was pressed: downloads its body and takes the focus to its
+    /// title (so does Retry, which its failure message had); closing it puts the focus back on the card it was
+    /// opened from.
+    fn opened(&mut self, ctx: &Context<Self>) {
+        // A story opened since (back and forward can switch stories directly) has a download of its own.
+        self.body_run = self.body_run.wrapping_add(1);
+        let Some(id) = self.state.open.clone() else {
+            self.focus = self.last_open.take().map(Focus::Card);
+            return;
+        };
+        self.last_open = Some(id);
+        self.focus = Some(Focus::Title);
+        let Fetch::Ready(loaded) = &self.fetch else {
+            return;
+        };
+        let Some(card) = self
+            .last_open
+            .as_deref()
+            .and_then(|id| loaded.by_id(id))
+            .cloned()
+        else {
+            return;
+        };
+        self.body = (card.id.clone(), Body::Loading);
+        let (mine, link, url, config) = (
+            self.body_run,
+            ctx.link().clone(),
+            url_of(ctx.props()),
+            ctx.props().config.clone(),
+        );
+        spawn_local(async move {
+            let result = api::chunk(&url, &card.body).await.and_then(|bodies| {
+                document::body_in(
+                    &bodies,
+                    &card.id,
+                    config.heading_level,
+                    config.words().notes,
+                )?
+                .ok_or_else(|| FetchError::Unreadable(["no body for `", &card.id, "`"].concat()))
+            });
+            let body = match result {
+                Ok(b) => Body::Ready(b),
+                Err(e) => Body::Failed(e),
+            };
+            link.send_message(Msg::Body(mine, card.id.clone(), body));
+        });
+    }
+
+    /// Tells the host about a changed filter or an opened story (never about the state the widget started in).
+    fn tell_host(&self, ctx: &Context<Self>) {
+        let (state, onevent) = (&self.state, &ctx.props().onevent);
+        if let (Some(id), Fetch::Ready(loaded)) = (&state.open, &self.fetch) {
+            let slug = loaded.by_id(id).map(|c| c.slug.clone()).unwrap_or_default();
+            onevent.emit(WidgetEvent::Open {
+                id: id.clone(),
+                slug,
+            });
+        } else if state.open.is_none() {
+            onevent.emit(WidgetEvent::Filter {
+                tags: state.selected.clone(),
+                all: state.mode == MatchMode::All,
+            });
+        }
+    }
+
+    /// Whether the stories are in, and all of them: a change of either is the URL's turn.
+    fn progress(&self) -> (bool, bool) {
+        match &self.fetch {
+            Fetch::Ready(loaded) => (true, loaded.pending == 0),
+            _ => (false, false),
+        }
+    }
+
+    /// Takes this widget's state from the page URL: a shared link's story and filter, back and forward.
+    fn restore(&mut self, ctx: &Context<Self>) {
+        let config = &ctx.props().config;
+        let (Some(key), Fetch::Ready(loaded)) = (&config.url_key, &self.fetch) else {
+            return;
+        };
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let wanted = url_state::read(&search, key);
+        let open = wanted.story.and_then(|slug| {
+            let card = loaded.cards.iter().find(|c| c.slug == slug);
+            card.map(|c| c.id.clone())
+        });
+        let tags = wanted.tags.unwrap_or_else(|| config.tags.clone());
+        if tags != self.state.selected || open != self.state.open {
+            self.apply(ctx, Action::Restore { tags, open });
+        }
+    }
+
+    /// Pushes a history entry with this widget's state, when the URL does not say it already.
+    fn write_url(&self, ctx: &Context<Self>) {
+        let config = &ctx.props().config;
+        let (Some(key), Fetch::Ready(loaded), Some(window)) =
+            (&config.url_key, &self.fetch, web_sys::window())
+        else {
+            return;
+        };
+        let state = &self.state;
+        let location = window.location();
+        let search = location.search().unwrap_or_default();
+        let story = state
+            .open
+            .as_ref()
+            .and_then(|id| loaded.by_id(id))
+            .map(|c| c.slug.clone());
+        // The preset selection is left out of the URL; anything else, "All" included, is written.
+        let tags = (state.selected != config.tags).then(|| state.selected.clone());
+        let wanted = url_state::UrlState { tags, story };
+        if url_state::read(&search, key) == wanted {
+            return;
+        }
+        let url = [
+            location.pathname().unwrap_or_default(),
+            url_state::write(&search, key, &wanted),
+            location.hash().unwrap_or_default(),
+        ]
+        .concat();
+        if let Ok(history) = window.history() {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
 }
 
 /// The widget's heading.
@@ -549,96 +695,4 @@ fn ready(
             }
         </>
     }
-}
-
-/// Keeps the page URL and this widget's state in step: restores it from the URL when the bundle arrives and on
-/// back/forward, and pushes a history entry when the reader changes the filter or opens or closes a story.
-#[hook]
-fn use_url_sync(key: Option<String>, preset: Vec<String>, reader: &UseReducerHandle<Reader>) {
-    let ready = match (&reader.fetch, &key) {
-        (Fetch::Ready(loaded), Some(_)) => Some(loaded.clone()),
-        _ => None,
-    };
-    let key = key.unwrap_or_default();
-    // Back and forward restore against the cards and the state of the latest render: the listener outlives the
-    // render that added it.
-    let latest = use_mut_ref(|| None);
-    *latest.borrow_mut() = ready.clone().map(|loaded| (loaded, reader.clone()));
-    let restore = {
-        let (key, preset) = (key.clone(), preset.clone());
-        move || {
-            let Some((loaded, reader)) = latest.borrow().clone() else {
-                return;
-            };
-            let search = web_sys::window()
-                .and_then(|w| w.location().search().ok())
-                .unwrap_or_default();
-            let wanted = url_state::read(&search, &key);
-            let open = wanted.story.and_then(|slug| {
-                let card = loaded.cards.iter().find(|c| c.slug == slug);
-                card.map(|c| c.id.clone())
-            });
-            let tags = wanted.tags.unwrap_or_else(|| preset.clone());
-            if tags != reader.state.selected || open != reader.state.open {
-                reader.dispatch(Msg::Do(Action::Restore { tags, open }));
-            }
-        }
-    };
-    // The bundle arrived: a shared link reopens its story and filter, and back and forward are listened to.
-    // Once more when every card is in: the story may be in a later shard.
-    let complete = ready.as_ref().is_some_and(|l| l.pending == 0);
-    use_effect_with((ready.is_some(), complete), move |_| {
-        restore();
-        // The signature of Yew's own listeners: the glue and shims they bring serve this one too.
-        let listener = Closure::<dyn Fn(&web_sys::Event)>::new(move |_: &web_sys::Event| restore());
-        let window = web_sys::window();
-        if let Some(w) = &window {
-            let _ =
-                w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(w) = window {
-                let _ = w.remove_event_listener_with_callback(
-                    "popstate",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-        }
-    });
-    let state = reader.state.clone();
-    let synced = use_mut_ref(|| false);
-    use_effect_with(
-        (state.selected.clone(), state.open.clone(), ready.is_some()),
-        move |_| {
-            let (Some(loaded), Some(window)) = (ready, web_sys::window()) else {
-                return;
-            };
-            // The render that shows the bundle is the URL's turn (restore, above), not the state's.
-            if !std::mem::replace(&mut *synced.borrow_mut(), true) {
-                return;
-            }
-            let location = window.location();
-            let search = location.search().unwrap_or_default();
-            let story = state
-                .open
-                .as_ref()
-                .and_then(|id| loaded.by_id(id))
-                .map(|c| c.slug.clone());
-            // The preset selection is left out of the URL; anything else, "All" included, is written.
-            let tags = (state.selected != preset).then(|| state.selected.clone());
-            let wanted = url_state::UrlState { tags, story };
-            if url_state::read(&search, &key) == wanted {
-                return;
-            }
-            let url = [
-                location.pathname().unwrap_or_default(),
-                url_state::write(&search, &key, &wanted),
-                location.hash().unwrap_or_default(),
-            ]
-            .concat();
-            if let Ok(history) = window.history() {
-                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
-            }
-        },
-    );
 }
