@@ -110,7 +110,7 @@ impl Prefetch {
     /// render can show the stories.
     pub fn bundle_now(&mut self) -> Option<Result<Manifest, FetchError>> {
         let text = self.text.take()?;
-        Some(checked(text).and_then(|text| read(&text, decode::manifest)))
+        Some(checked(text).and_then(|text| Ok(decode::manifest(&parse(&text)?)?)))
     }
 }
 
@@ -187,20 +187,14 @@ extern "C" {
     fn parse_json(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// Fetches `url` and reads it with `decode`.
-async fn get<T>(
-    url: &str,
-    prefetch: Option<Prefetch>,
-    decode: fn(&JsValue) -> Result<T, decode::Error>,
-) -> Result<T, FetchError> {
-    read(&text(url, prefetch).await?, decode)
+/// Fetches `url` (or goes on with the page's download of it) and parses it. Not generic: one copy of the
+/// download's state machine serves every kind of file.
+async fn get(url: &str, prefetch: Option<Prefetch>) -> Result<JsValue, FetchError> {
+    parse(&text(url, prefetch).await?)
 }
 
-/// Parses `text` and reads it with `decode`, after checking that this version of Tidings wrote it.
-fn read<T>(
-    text: &JsValue,
-    decode: fn(&JsValue) -> Result<T, decode::Error>,
-) -> Result<T, FetchError> {
+/// Parses `text`, after checking that this version of Tidings wrote it.
+fn parse(text: &JsValue) -> Result<JsValue, FetchError> {
     let value = parse_json(text).map_err(|e| {
         let why = e
             .dyn_ref::<js_sys::Error>()
@@ -210,24 +204,24 @@ fn read<T>(
     })?;
     match decode::schema_version(&value) {
         Some(found) if found != SCHEMA_VERSION => Err(FetchError::Version(found)),
-        _ => decode(&value).map_err(FetchError::from),
+        _ => Ok(value),
     }
 }
 
 /// Fetches `bundle.json`, or goes on with the page's download of it.
 pub async fn bundle(url: &str, prefetch: Option<Prefetch>) -> Result<Manifest, FetchError> {
-    get(url, prefetch, decode::manifest).await
+    Ok(decode::manifest(&get(url, prefetch).await?)?)
 }
 
 /// Fetches a card shard: its cards, to be read with [`decode::card_at`]. `path` is relative to the bundle's URL.
 pub async fn shard(bundle_url: &str, path: &str) -> Result<js_sys::Array, FetchError> {
-    get(&resolve(bundle_url, path), None, decode::shard_cards).await
+    Ok(decode::shard_cards(&get(&resolve(bundle_url, path), None).await?)?)
 }
 
 /// Fetches a body chunk: its bodies, to be read with [`crate::components::document::body_in`]. `path` is
 /// relative to the bundle's URL.
 pub async fn chunk(bundle_url: &str, path: &str) -> Result<js_sys::Array, FetchError> {
-    get(&resolve(bundle_url, path), None, decode::chunk).await
+    Ok(decode::chunk(&get(&resolve(bundle_url, path), None).await?)?)
 }
 
 /// `path` relative to the folder of `bundle_url`.
