@@ -7,7 +7,6 @@ use js_sys::JsString;
 use tidings_bundle::{Manifest, SCHEMA_VERSION};
 
 use crate::decode;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -61,7 +60,7 @@ impl FetchError {
 }
 
 /// How long a reader waits for a file before the widget says so and offers Retry.
-pub const TIMEOUT_MS: i32 = 15_000;
+pub const TIMEOUT_MS: u32 = 15_000;
 
 /// The largest file the widget reads: far above any real bundle, low enough not to exhaust a phone.
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -129,15 +128,12 @@ async fn text(url: &str, prefetch: Option<Prefetch>) -> Result<JsValue, FetchErr
             (controller, response)
         }
     };
-    let abort = Closure::once_into_js({
+    let timer = gloo_timers::callback::Timeout::new(TIMEOUT_MS, {
         let controller = controller.clone();
         move || controller.abort()
     });
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS)
-        .map_err(|_| FetchError::Network)?;
     let result = body(response).await;
-    window.clear_timeout_with_handle(timer);
+    drop(timer); // cleared
     match result {
         Err(FetchError::Network) if controller.signal().aborted() => Err(FetchError::Timeout),
         other => other,

@@ -208,6 +208,8 @@ pub struct App {
     focus: Option<Focus>,
     /// Back and forward, while the widget has a name in the URL.
     popstate: Option<Listener>,
+    /// The widget's date format.
+    dates: js_sys::Function,
 }
 
 impl Component for App {
@@ -240,6 +242,7 @@ impl Component for App {
             last_open: None,
             focus: None,
             popstate,
+            dates: super::date_format(config.locale.as_deref()),
         };
         app.download(ctx);
         app
@@ -321,7 +324,7 @@ impl Component for App {
         let w = config.words();
         let lang = Lang {
             words: w,
-            locale: config.locale.as_deref().map(Into::into),
+            dates: self.dates.clone(),
         };
         let retry = ctx.link().callback(|()| Msg::Retry);
         let content = match &self.fetch {

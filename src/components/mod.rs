@@ -20,8 +20,8 @@ pub mod tag_filters;
 pub struct Lang {
     /// The words.
     pub words: &'static crate::i18n::Words,
-    /// The locale dates are written in; `None` for the reader's own.
-    pub locale: Option<std::rc::Rc<str>>,
+    /// The `format` of the widget's date format ([`date_format`]).
+    pub dates: js_sys::Function,
 }
 
 /// The name of a heading element of `level`, kept to the six HTML has.
@@ -47,40 +47,27 @@ pub fn flag(on: bool) -> &'static str {
     }
 }
 
-/// A bundle date in the widget's locale, or the reader's (`2023-11-01` → "1 Nov 2023" for en-GB), by `Intl`.
-pub fn format_date(date: &str, locale: Option<&str>) -> String {
+/// A bundle date written by `dates` (a [`date_format`]): `2023-11-01` → "1 Nov 2023" for en-GB.
+pub fn format_date(date: &str, dates: &js_sys::Function) -> String {
     let Some((y, m, d)) = crate::format::ymd(date) else {
         return date.to_string();
     };
     let js_date = js_sys::Date::new_with_year_month_day(y, m as i32 - 1, d as i32);
-    date_format(locale)
+    dates
         .call1(&wasm_bindgen::JsValue::UNDEFINED, &js_date)
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| date.to_string())
 }
 
-thread_local! {
-    /// One `Intl.DateTimeFormat` per locale: making one costs about a millisecond on a phone, and every card
-    /// shows a date.
-    static DATE_FORMATS: std::cell::RefCell<Vec<(Option<String>, js_sys::Function)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The `format` function of a medium-date `Intl.DateTimeFormat` for `locale` (the reader's for `None`).
-fn date_format(locale: Option<&str>) -> js_sys::Function {
-    DATE_FORMATS.with_borrow_mut(|formats| {
-        if let Some((_, format)) = formats.iter().find(|(l, _)| l.as_deref() == locale) {
-            return format.clone();
-        }
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-        let locales = js_sys::Array::new();
-        if let Some(locale) = locale {
-            locales.push(&locale.into());
-        }
-        let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
-        formats.push((locale.map(str::to_string), format.clone()));
-        format
-    })
+/// The `format` function of a medium-date `Intl.DateTimeFormat` for `locale` (the reader's for `None`). A widget
+/// makes one and keeps it: making one costs about a millisecond on a phone, and every card shows a date.
+pub fn date_format(locale: Option<&str>) -> js_sys::Function {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let locales = js_sys::Array::new();
+    if let Some(locale) = locale {
+        locales.push(&locale.into());
+    }
+    js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
 }
