@@ -36,13 +36,25 @@ export function guard(glue, name) {
   return `${code}\n${glue.replace(keep, "$1wasm = __tidingsGuard(instance.exports);")}`;
 }
 
+/** The glue's call of the wasm's start, marked (`markStart`) before the release build renames the export. */
+const START = /^\s*wasm\.\w+\(\); \/\/ the page's start$/m;
+const markStart = (glue, name) => {
+  const call = /^(\s*)wasm\.__wbindgen_start\(\);$/m;
+  if (!call.test(glue)) throw new Error(`${name}: not the wasm-bindgen glue this build expects (no \`wasm.__wbindgen_start();\`)`);
+  return glue.replace(call, "$1wasm.__wbindgen_start(); // the page's start");
+};
+
 /**
  * Guarded glue as `export function instantiate(stopped)`, returning what the glue exported. `stopped(error)` is
  * called once if the instance ends (see `embed/guard.js`).
  */
 export function factory(glue, name) {
   const exported = [];
+  let starts = 0;
   const body = glue
+    // The page's start (`src/lib.rs`, `start`) mounts every `[data-tidings]` element of the document: an embedded
+    // instance must not, since the loader mounts the one widget it made the instance for.
+    .replace(START, () => (starts++, ""))
     .replace(/^export (class|function) (\w+)/gm, (_, kind, id) => {
       exported.push(id);
       return `${kind} ${id}`;
@@ -51,6 +63,7 @@ export function factory(glue, name) {
       exported.push("initSync", "default: __wbg_init");
       return "";
     });
+  if (starts !== 1) throw new Error(`${name}: expected the glue to call the wasm's start once, found ${starts}`);
   if (!exported.includes("mount") || !exported.includes("default: __wbg_init")) {
     throw new Error(`${name}: not the wasm-bindgen glue this build expects (no mount or init export found)`);
   }
@@ -76,7 +89,7 @@ async function small(code, name) {
 
 const glueName = find(/^tidings-widget-[0-9a-f]+\.js$/);
 const wasmName = find(/^tidings-widget-[0-9a-f]+_bg\.wasm$/);
-let glue = readFileSync(join(dir, glueName), "utf8");
+let glue = markStart(readFileSync(join(dir, glueName), "utf8"), glueName);
 if (release) glue = shortNames(glue, join(dir, wasmName), glueName);
 glue = guard(glue, glueName);
 const embed = await small(factory(glue, glueName), "embed glue");

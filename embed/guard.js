@@ -12,7 +12,7 @@
  * shadow root), mounted or not yet: a trap while mounting leaves none blank.
  */
 let __tidingsStopped = (error) => {
-  for (const host of document.querySelectorAll("[data-tidings], #tidings")) {
+  for (const host of document.querySelectorAll("[data-tidings]")) {
     if (host.shadowRoot) continue;
     host.textContent = "The news widget stopped working.";
     host.setAttribute("role", "alert");

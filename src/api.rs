@@ -211,13 +211,17 @@ pub async fn bundle(url: &str, prefetch: Option<Prefetch>) -> Result<Manifest, F
 
 /// Fetches a card shard: its cards, to be read with [`decode::card_at`]. `path` is relative to the bundle's URL.
 pub async fn shard(bundle_url: &str, path: &str) -> Result<js_sys::Array, FetchError> {
-    Ok(decode::shard_cards(&get(&resolve(bundle_url, path), None).await?)?)
+    Ok(decode::shard_cards(
+        &get(&resolve(bundle_url, path), None).await?,
+    )?)
 }
 
 /// Fetches a body chunk: its bodies, to be read with [`crate::components::document::body_in`]. `path` is
 /// relative to the bundle's URL.
 pub async fn chunk(bundle_url: &str, path: &str) -> Result<js_sys::Array, FetchError> {
-    Ok(decode::chunk(&get(&resolve(bundle_url, path), None).await?)?)
+    Ok(decode::chunk(
+        &get(&resolve(bundle_url, path), None).await?,
+    )?)
 }
 
 /// `path` relative to the folder of `bundle_url`.

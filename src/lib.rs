@@ -26,16 +26,15 @@ pub mod decode;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 
-/// Mounts a widget on every element with a `data-tidings` attribute (or `#tidings`) that the embed loader has not
-/// claimed: the page Trunk builds for authors and the end-to-end tests. Each reads the same `data-*` attributes
-/// as an embed.
+/// Mounts a widget on every element with a `data-tidings` attribute: the start of the page Trunk builds for
+/// authors and the end-to-end tests (the embed's glue leaves it out: there the loader mounts each widget it
+/// adopts, and nothing else). Each reads the same `data-*` attributes as an embed.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(nodes) =
-        document.query_selector_all("[data-tidings]:not([data-tidings-mounted]), #tidings")
+    let Ok(nodes) = document.query_selector_all("[data-tidings]:not([data-tidings-mounted])")
     else {
         return;
     };

@@ -193,6 +193,25 @@ for (const markup of ["div", "custom element"]) {
   });
 }
 
+test("an embedded widget touches only its own host: an element of the page with the id `tidings` is left alone", async ({ page }) => {
+  const record = await recordPage(page);
+  await page.addInitScript(() => {
+    document.addEventListener("DOMContentLoaded", () => {
+      const own = document.createElement("section");
+      own.id = "tidings";
+      own.append(Object.assign(document.createElement("p"), { textContent: "The host's own section" }));
+      document.body.prepend(own);
+    });
+  });
+  await page.goto("/news-site/index.html");
+  for (const [started, status] of [[sidebar(page), "1 story"], [grid(page), "Showing 12 of 2083 stories"]] as const) {
+    await started.scrollIntoViewIfNeeded();
+    await expect(started.getByRole("status")).toHaveText(status);
+  }
+  await expect(page.locator("#tidings")).toHaveJSProperty("innerHTML", "<p>The host's own section</p>");
+  expect((await record.events()).filter((e) => e.type === "tidings:ready").map((e) => e.id).sort()).toEqual(["grid", "sidebar"]);
+});
+
 test("a bad attribute value warns with the accepted values", async ({ page }) => {
   const warnings: string[] = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
