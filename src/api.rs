@@ -192,9 +192,10 @@ async fn get(url: &str, prefetch: Option<Prefetch>) -> Result<JsValue, FetchErro
 /// Parses `text`, after checking that this version of Tidings wrote it.
 fn parse(text: &JsValue) -> Result<JsValue, FetchError> {
     let value = parse_json(text).map_err(|e| {
-        let why = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
+        // `JSON.parse` throws a `SyntaxError`: its message says where.
+        let why = js_sys::Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
             .unwrap_or_default();
         FetchError::Unreadable(["not JSON: ", &why].concat())
     })?;

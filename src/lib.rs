@@ -39,9 +39,10 @@ pub fn start() {
         return;
     };
     for i in 0..nodes.length() {
+        // `querySelectorAll` finds elements only.
         if let Some(host) = nodes
             .item(i)
-            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::Element>)
         {
             // The page lives as long as the widget: the handle is never dropped.
             std::mem::forget(embed::mount_into(&host, host.clone()));

@@ -288,26 +288,20 @@ impl Component for App {
             // The stories were in the first render (the page had downloaded them): the URL's turn.
             ctx.link().send_message(Msg::FromUrl);
         }
-        match self.focus.take() {
-            Some(Focus::Title) => {
-                if let Some(h) = self.title.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
-            }
+        // The widget's own elements, HTML every one: cast without asking the browser.
+        let element = |node: web_sys::Node| node.unchecked_into::<web_sys::HtmlElement>();
+        let target = match self.focus.take() {
+            Some(Focus::Title) => self.title.get().map(element),
             Some(Focus::Card(id)) => {
                 let selector = ["[data-card=\"", &id.replace('"', ""), "\"]"].concat();
-                let card = self.root.cast::<web_sys::Element>().and_then(|root| {
-                    root.query_selector(&selector)
-                        .ok()
-                        .flatten()?
-                        .dyn_into::<web_sys::HtmlElement>()
-                        .ok()
-                });
-                if let Some(card) = card {
-                    let _ = card.focus();
-                }
+                let root = self.root.get().map(element);
+                root.and_then(|root| root.query_selector(&selector).ok().flatten())
+                    .map(|card| card.unchecked_into())
             }
-            None => {}
+            None => None,
+        };
+        if let Some(target) = target {
+            let _ = target.focus();
         }
     }
 
