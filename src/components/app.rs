@@ -324,8 +324,8 @@ impl Component for App {
         let content = match &self.fetch {
             Fetch::Loading => {
                 let filters = TagFiltersProps {
-                    tags: Rc::default(),
-                    selected: Rc::default(),
+                    tags: &[],
+                    selected: &[],
                     mode: MatchMode::Any,
                     send: Callback::noop(),
                     label: config.filter_label().into(),
@@ -668,8 +668,8 @@ fn ready(
     let shown = count.min(state.shown);
     let (link_out, compact) = (config.open == Open::Link, config.layout == Layout::Compact);
     let filters = TagFiltersProps {
-        tags: loaded.tags.clone(),
-        selected: Rc::new(state.selected.clone()),
+        tags: &loaded.tags,
+        selected: &state.selected,
         mode: state.mode,
         send: send.clone(),
         label: config.filter_label().into(),

@@ -1,7 +1,5 @@
 //! Tag toggle buttons with counts, "All", and the any/all switch.
 
-use std::rc::Rc;
-
 use tidings_bundle::TagCount;
 use yew::prelude::*;
 
@@ -9,11 +7,11 @@ use super::{flag, on_click};
 use crate::state::{Action, MatchMode};
 
 /// What the filters show and what their buttons do.
-pub struct TagFiltersProps {
+pub struct TagFiltersProps<'a> {
     /// Every tag with its count, most used first.
-    pub tags: Rc<Vec<TagCount>>,
+    pub tags: &'a [TagCount],
     /// Selected tags.
-    pub selected: Rc<Vec<String>>,
+    pub selected: &'a [String],
     /// How selected tags combine.
     pub mode: MatchMode,
     /// Where the buttons send the reader's choices.
