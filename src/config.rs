@@ -101,11 +101,7 @@ impl Config {
             config.bundle = bundle.trim().to_string();
         }
         if let Some(tags) = attr("data-tags") {
-            config.tags = tags
-                .split(',')
-                .map(crate::format::normalize_tag)
-                .filter(|t| !t.is_empty())
-                .collect();
+            config.tags = crate::format::tag_list(&tags);
         }
         if let Some(v) = attr("data-page-size") {
             match v.trim().parse::<usize>() {

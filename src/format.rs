@@ -50,6 +50,14 @@ pub fn normalize_tag(tag: &str) -> String {
         .join("-")
 }
 
+/// A comma-separated list of tags (`data-tags`, the URL's `<key>.tags`), each normalised, empty ones left out.
+pub fn tag_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(normalize_tag)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 /// Lower case by Unicode's rules. In the browser these are the browser's own tables (`toLowerCase`, the same
 /// mapping): Rust's would cost every reader 11 KB of wasm.
 fn lowercase(word: &str) -> String {

@@ -23,15 +23,7 @@ pub fn read(query: &str, key: &str) -> UrlState {
     let mut state = UrlState::default();
     for (name, value) in pairs(query) {
         match param(&name, key) {
-            Some("tags") => {
-                state.tags = Some(
-                    value
-                        .split(',')
-                        .map(crate::format::normalize_tag)
-                        .filter(|t| !t.is_empty())
-                        .collect(),
-                )
-            }
+            Some("tags") => state.tags = Some(crate::format::tag_list(&value)),
             Some(_) if !value.is_empty() => state.story = Some(value),
             _ => {}
         }
