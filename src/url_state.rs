@@ -35,10 +35,7 @@ pub fn read(query: &str, key: &str) -> UrlState {
 /// unchanged and in place.
 pub fn write(query: &str, key: &str, state: &UrlState) -> String {
     let ours = |name: &str| param(name, key).is_some();
-    let mut parts: Vec<String> = query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
+    let mut parts: Vec<String> = parts(query)
         .filter(|p| !ours(&decode(p.split('=').next().unwrap_or(""))))
         .map(str::to_string)
         .collect();
@@ -56,15 +53,20 @@ pub fn write(query: &str, key: &str, state: &UrlState) -> String {
     }
 }
 
-fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+/// The `name=value` parts of a query string, as written.
+fn parts(query: &str) -> impl Iterator<Item = &str> {
     query
         .trim_start_matches('?')
         .split('&')
         .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (name, value) = p.split_once('=').unwrap_or((p, ""));
-            (decode(name), decode(value))
-        })
+}
+
+/// The parts of a query string, decoded.
+fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    parts(query).map(|p| {
+        let (name, value) = p.split_once('=').unwrap_or((p, ""));
+        (decode(name), decode(value))
+    })
 }
 
 fn encode(text: &str) -> String {
