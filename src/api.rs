@@ -227,7 +227,8 @@ pub async fn chunk(bundle_url: &str, path: &str) -> Result<js_sys::Array, FetchE
 
 /// `path` relative to the folder of `bundle_url`.
 pub fn resolve(bundle_url: &str, path: &str) -> String {
-    match bundle_url.rfind('/') {
+    // The last `/`, found byte by byte: an ASCII byte is never inside a longer UTF-8 character.
+    match bundle_url.bytes().rposition(|b| b == b'/') {
         Some(i) => [&bundle_url[..=i], path].concat(),
         None => path.to_string(),
     }
