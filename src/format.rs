@@ -69,9 +69,10 @@ fn lowercase(word: &str) -> String {
 
 /// Year, month and day of a bundle date (`YYYY-MM-DD`).
 pub fn ymd(date: &str) -> Option<(u32, u32, u32)> {
-    let mut parts = date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<u64>().ok());
     let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    let year = u32::try_from(y).ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((year, m as u32, d as u32))
 }
 
 /// Whether a URL from the bundle may become a link or image: only `http`, `https` and (for links) `mailto`.
