@@ -44,8 +44,8 @@ pub fn outlets(sources: &[Source]) -> String {
 
 /// A tag as bundles spell it: trimmed, lower-case, inner whitespace as `-` (as the compiler writes them).
 pub fn normalize_tag(tag: &str) -> String {
-    tag.split_whitespace()
-        .map(lowercase)
+    lowercase(tag)
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join("-")
 }
