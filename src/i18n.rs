@@ -136,11 +136,9 @@ pub static LOCALES: &[&Words] = &[&EN, &FR, &AR];
 
 /// The words for a locale tag (`fr`, `fr-CA`, `ar-EG`), or `None` when it is not shipped.
 pub fn words(locale: &str) -> Option<&'static Words> {
-    let primary = locale
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    // The primary language: up to the first `-` or `_`.
+    let end = locale.bytes().position(|b| b == b'-' || b == b'_');
+    let primary = locale[..end.unwrap_or(locale.len())].to_ascii_lowercase();
     LOCALES.iter().copied().find(|w| w.lang == primary)
 }
 
