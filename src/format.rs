@@ -69,8 +69,11 @@ fn lowercase(word: &str) -> String {
 
 /// Year, month and day of a bundle date (`YYYY-MM-DD`).
 pub fn ymd(date: &str) -> Option<(u32, u32, u32)> {
-    let mut parts = date.splitn(3, '-').map(|p| p.parse::<u64>().ok());
+    let mut parts = date.split('-').map(|p| p.parse::<u64>().ok());
     let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if parts.next().is_some() {
+        return None;
+    }
     let year = u32::try_from(y).ok()?;
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((year, m as u32, d as u32))
 }
