@@ -133,7 +133,7 @@ async fn text(url: &str, prefetch: Option<Prefetch>) -> Result<JsValue, FetchErr
         move || controller.abort()
     });
     let result = body(response).await;
-    drop(timer); // cleared
+    drop(timer); // the time limit is cleared
     match result {
         Err(FetchError::Network) if controller.signal().aborted() => Err(FetchError::Timeout),
         other => other,

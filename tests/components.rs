@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use tidings_widget::components::app::{App, AppProps};
+use tidings_widget::config::Config;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -27,6 +28,10 @@ fn data_url(json: &str) -> String {
 }
 
 fn mount(bundle: String) -> Element {
+    mount_with(bundle, Config::default())
+}
+
+fn mount_with(bundle: String, config: Config) -> Element {
     let document = gloo_utils_document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -34,7 +39,7 @@ fn mount(bundle: String) -> Element {
         root.clone(),
         AppProps {
             bundle: bundle.into(),
-            config: Default::default(),
+            config: std::rc::Rc::new(config),
             onevent: Default::default(),
         },
     )
@@ -88,6 +93,15 @@ async fn shows_cards_newest_first_with_outlets_and_count() {
     );
     assert_eq!(texts(&root, ".tidings-outlets")[0], "CNN · NPR");
     assert_eq!(texts(&root, "[role=status]"), ["3 stories"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_locale_intl_cannot_read_keeps_its_words_and_writes_the_readers_dates() {
+    let (config, _) = Config::read(|name| (name == "data-locale").then(|| "fr-@@".to_string()));
+    let root = mount_with(data_url(BUNDLE), config);
+    wait_for(&root, ".tidings-card-title").await;
+    assert_eq!(texts(&root, "[role=status]"), ["3 articles"]);
+    assert!(!texts(&root, "time")[0].is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -285,11 +299,17 @@ async fn a_bad_bundle_from_the_page_fails_at_once_and_retry_downloads_it_again()
 fn dates_are_written_in_the_widgets_locale() {
     use tidings_widget::components::{date_format, format_date};
     let (fr, gb) = (date_format(Some("fr")), date_format(Some("en-GB")));
-    assert_eq!(format_date("2023-11-01", &fr), "1 nov. 2023");
-    assert_eq!(format_date("2023-11-01", &gb), "1 Nov 2023");
-    assert_eq!(format_date("2023-11-02", &fr), "2 nov. 2023");
+    assert_eq!(format_date("2023-11-01", fr.as_ref()), "1 nov. 2023");
+    assert_eq!(format_date("2023-11-01", gb.as_ref()), "1 Nov 2023");
+    assert_eq!(format_date("2023-11-02", fr.as_ref()), "2 nov. 2023");
     // Not a date: shown as written.
-    assert_eq!(format_date("soon", &fr), "soon");
+    assert_eq!(format_date("soon", fr.as_ref()), "soon");
+    // A locale `Intl` cannot read: the reader's format (this browser's), not a widget that stops.
+    let unreadable = date_format(Some("fr-@@"));
+    assert_eq!(
+        format_date("2023-11-01", unreadable.as_ref()),
+        format_date("2023-11-01", date_format(None).as_ref())
+    );
 }
 
 #[wasm_bindgen_test]

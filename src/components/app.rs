@@ -209,7 +209,7 @@ pub struct App {
     /// Back and forward, while the widget has a name in the URL.
     popstate: Option<Listener>,
     /// The widget's date format.
-    dates: js_sys::Function,
+    dates: Option<js_sys::Function>,
 }
 
 impl Component for App {

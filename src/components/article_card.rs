@@ -45,7 +45,7 @@ pub fn article_card(props: ArticleCardProps) -> Html {
             </@>
             <p class="tidings-meta">
                 if let Some(date) = &card.date {
-                    <time datetime={date.clone()}>{ super::format_date(date, &lang.dates) }</time>{ " · " }
+                    <time datetime={date.clone()}>{ super::format_date(date, lang.dates.as_ref()) }</time>{ " · " }
                 }
                 <span class="tidings-outlets">{ format::outlets(&card.sources) }</span>
             </p>

@@ -51,7 +51,7 @@ pub fn article_view(props: ArticleViewProps) -> Html {
             <@{h(props.level)} id="tidings-article-title" part="article-title" tabindex="-1" ref={props.heading} lang={card.lang.clone()} {dir}>{ card.title.clone() }</@>
             <p class="tidings-meta">
                 if let Some(date) = &card.date {
-                    <time datetime={date.clone()}>{ super::format_date(date, &lang.dates) }</time>{ " · " }
+                    <time datetime={date.clone()}>{ super::format_date(date, lang.dates.as_ref()) }</time>{ " · " }
                 }
                 { w.min_read(card.reading_minutes) }
             </p>

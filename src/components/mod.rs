@@ -21,7 +21,7 @@ pub struct Lang {
     /// The words.
     pub words: &'static crate::i18n::Words,
     /// The `format` of the widget's date format ([`date_format`]).
-    pub dates: js_sys::Function,
+    pub dates: Option<js_sys::Function>,
 }
 
 /// The name of a heading element of `level`, kept to the six HTML has.
@@ -47,9 +47,10 @@ pub fn flag(on: bool) -> &'static str {
     }
 }
 
-/// A bundle date written by `dates` (a [`date_format`]): `2023-11-01` → "1 Nov 2023" for en-GB.
-pub fn format_date(date: &str, dates: &js_sys::Function) -> String {
-    let Some((y, m, d)) = crate::format::ymd(date) else {
+/// A bundle date written by `dates` (a [`date_format`]): `2023-11-01` → "1 Nov 2023" for en-GB. As written when
+/// it is not a date, or without a format.
+pub fn format_date(date: &str, dates: Option<&js_sys::Function>) -> String {
+    let (Some((y, m, d)), Some(dates)) = (crate::format::ymd(date), dates) else {
         return date.to_string();
     };
     let js_date = js_sys::Date::new_with_year_month_day(y, m as i32 - 1, d as i32);
@@ -60,14 +61,29 @@ pub fn format_date(date: &str, dates: &js_sys::Function) -> String {
         .unwrap_or_else(|| date.to_string())
 }
 
-/// The `format` function of a medium-date `Intl.DateTimeFormat` for `locale` (the reader's for `None`). A widget
-/// makes one and keeps it: making one costs about a millisecond on a phone, and every card shows a date.
-pub fn date_format(locale: Option<&str>) -> js_sys::Function {
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Intl.DateTimeFormat`, whose constructor throws on a locale it cannot read.
+    #[wasm_bindgen(js_namespace = Intl)]
+    type DateTimeFormat;
+    #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
+    fn new(
+        locale: &wasm_bindgen::JsValue,
+        options: &wasm_bindgen::JsValue,
+    ) -> Result<DateTimeFormat, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn format(this: &DateTimeFormat) -> js_sys::Function;
+}
+
+/// The `format` function of a medium-date `Intl.DateTimeFormat` for `locale`, or for the reader's when there is
+/// none or `Intl` cannot read it (`data-locale="fr-@@"` keeps its French words, and writes the reader's dates). A
+/// widget makes one and keeps it: making one costs about a millisecond on a phone, and every card shows a date.
+pub fn date_format(locale: Option<&str>) -> Option<js_sys::Function> {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let locales = js_sys::Array::new();
-    if let Some(locale) = locale {
-        locales.push(&locale.into());
-    }
-    js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
+    let reader = wasm_bindgen::JsValue::UNDEFINED;
+    let locale = locale.map_or(reader.clone(), wasm_bindgen::JsValue::from_str);
+    let format =
+        DateTimeFormat::new(&locale, &options).or_else(|_| DateTimeFormat::new(&reader, &options));
+    format.ok().map(|f| f.format())
 }
