@@ -1,7 +1,9 @@
 // Writes the embed files into a built folder (Trunk runs it after each build: Trunk.toml, post_build hook):
 // - the glue guarded (`embed/guard.js`): an instance whose Rust code trapped is ended and its widgets say so;
+// - wasm-bindgen's `initSync` left out of the glue: the page and the loader both instantiate asynchronously;
 // - `tidings-embed-<hash>.js`: wasm-bindgen's glue wrapped in a factory, so that each widget gets an instance of
-//   its own (its own wasm memory, freed with it) from one module record;
+//   its own (its own wasm memory, freed with it) from one module record, and without the page's start (which
+//   mounts every `[data-tidings]` element: in an embed, the loader mounts each widget);
 // - the page's download of its bundle (`embed/prefetch.js`) in its `<script data-tidings-prefetch>`;
 // - `tidings.js`: the stable-named loader, pointing at that folder's content-hashed wasm, embed JS and CSS, with
 //   the same prefetch;
@@ -44,6 +46,16 @@ const markStart = (glue, name) => {
   return glue.replace(call, "$1wasm.__wbindgen_start(); // the page's start");
 };
 
+/** wasm-bindgen's `initSync`, which neither the page nor the loader calls (both instantiate asynchronously), left out. */
+function withoutInitSync(glue, name) {
+  const definition = /^function initSync\(module\) \{\n[\s\S]*?\n\}\n/m;
+  const exported = /^export \{ initSync, __wbg_init as default \};$/m;
+  if (!definition.test(glue) || !exported.test(glue)) {
+    throw new Error(`${name}: not the wasm-bindgen glue this build expects (no \`initSync\` to leave out)`);
+  }
+  return glue.replace(definition, "").replace(exported, "export { __wbg_init as default };");
+}
+
 /**
  * Guarded glue as `export function instantiate(stopped)`, returning what the glue exported. `stopped(error)` is
  * called once if the instance ends (see `embed/guard.js`).
@@ -59,8 +71,8 @@ export function factory(glue, name) {
       exported.push(id);
       return `${kind} ${id}`;
     })
-    .replace(/^export \{ initSync, __wbg_init as default \};\s*$/m, () => {
-      exported.push("initSync", "default: __wbg_init");
+    .replace(/^export \{ __wbg_init as default \};\s*$/m, () => {
+      exported.push("default: __wbg_init");
       return "";
     });
   if (starts !== 1) throw new Error(`${name}: expected the glue to call the wasm's start once, found ${starts}`);
@@ -89,7 +101,7 @@ async function small(code, name) {
 
 const glueName = find(/^tidings-widget-[0-9a-f]+\.js$/);
 const wasmName = find(/^tidings-widget-[0-9a-f]+_bg\.wasm$/);
-let glue = markStart(readFileSync(join(dir, glueName), "utf8"), glueName);
+let glue = withoutInitSync(markStart(readFileSync(join(dir, glueName), "utf8"), glueName), glueName);
 if (release) glue = shortNames(glue, join(dir, wasmName), glueName);
 glue = guard(glue, glueName);
 const embed = await small(factory(glue, glueName), "embed glue");
