@@ -60,11 +60,11 @@ pub fn tag_list(text: &str) -> Vec<String> {
 
 /// Lower case by Unicode's rules. In the browser these are the browser's own tables (`toLowerCase`, the same
 /// mapping): Rust's would cost every reader 11 KB of wasm.
-fn lowercase(word: &str) -> String {
+fn lowercase(text: &str) -> String {
     #[cfg(target_arch = "wasm32")]
-    return js_sys::JsString::from(word).to_lower_case().into();
+    return js_sys::JsString::from(text).to_lower_case().into();
     #[cfg(not(target_arch = "wasm32"))]
-    word.to_lowercase()
+    text.to_lowercase()
 }
 
 /// Year, month and day of a bundle date (`YYYY-MM-DD`).
