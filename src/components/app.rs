@@ -47,8 +47,8 @@ pub enum WidgetEvent {
     Error { message: String },
 }
 
-/// The stories so far: the manifest's cards, then each shard's as it arrives. Cards are shared by `Rc` so
-/// components can hold them cheaply.
+/// The stories so far: the manifest's cards, then each shard's as it arrives. Cards are shared by `Rc`, so
+/// that each publication of the list copies pointers, not cards.
 #[derive(Clone)]
 pub struct Loaded {
     /// Every tag with its count (complete from the start: the manifest has them).
@@ -114,7 +114,6 @@ impl Loaded {
 }
 
 /// Where the bundle's download is.
-#[derive(Clone)]
 pub enum Fetch {
     Loading,
     /// The stories so far.

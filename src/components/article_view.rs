@@ -10,7 +10,6 @@ use crate::format;
 use crate::state::Action;
 
 /// Where an open story's body is. The root fetches it (`app`) and keeps it beside the id of its story.
-#[derive(Clone)]
 pub enum Body {
     Loading,
     /// Read and rendered as it arrived ([`super::document::body_in`]).
