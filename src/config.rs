@@ -97,21 +97,21 @@ impl Config {
                 .concat(),
             )
         };
-        if let Some(bundle) = attr("data-bundle").filter(|b| !b.trim().is_empty()) {
-            config.bundle = bundle.trim().to_string();
+        if let Some(bundle) = attr("data-bundle").filter(|b| !b.trim_ascii().is_empty()) {
+            config.bundle = bundle.trim_ascii().to_string();
         }
         if let Some(tags) = attr("data-tags") {
             config.tags = crate::format::tag_list(&tags);
         }
         if let Some(v) = attr("data-page-size") {
             // Every whole number is read as a `u64`: one copy of the parser.
-            match v.trim().parse::<u64>() {
+            match v.trim_ascii().parse::<u64>() {
                 Ok(n @ 1..=100) => config.page_size = n as usize,
                 _ => warn("data-page-size", &v, "a whole number from 1 to 100"),
             }
         }
         if let Some(v) = attr("data-layout") {
-            match v.trim() {
+            match v.trim_ascii() {
                 "grid" => config.layout = Layout::Grid,
                 "list" => config.layout = Layout::List,
                 "compact" => config.layout = Layout::Compact,
@@ -119,7 +119,7 @@ impl Config {
             }
         }
         if let Some(v) = attr("data-theme") {
-            match v.trim() {
+            match v.trim_ascii() {
                 "auto" => config.theme = Theme::Auto,
                 "light" => config.theme = Theme::Light,
                 "dark" => config.theme = Theme::Dark,
@@ -127,28 +127,28 @@ impl Config {
             }
         }
         if let Some(v) = attr("data-heading-level") {
-            match v.trim().parse::<u64>() {
+            match v.trim_ascii().parse::<u64>() {
                 Ok(n @ 2..=5) => config.heading_level = n as u8,
                 _ => warn("data-heading-level", &v, "2, 3, 4, 5"),
             }
         }
-        if let Some(label) = attr("data-label").filter(|l| !l.trim().is_empty()) {
-            config.label = label.trim().to_string();
+        if let Some(label) = attr("data-label").filter(|l| !l.trim_ascii().is_empty()) {
+            config.label = label.trim_ascii().to_string();
         }
         config.url_key = attr("data-url-key")
             .or_else(|| attr("id"))
-            .map(|k| k.trim().to_string())
+            .map(|k| k.trim_ascii().to_string())
             .filter(|k| !k.is_empty());
         if let Some(v) = attr("data-url-state") {
-            match v.trim() {
+            match v.trim_ascii() {
                 "on" => {}
                 "off" => config.url_key = None,
                 _ => warn("data-url-state", &v, "on, off"),
             }
         }
         if let Some(v) = attr("data-locale") {
-            match crate::i18n::words(v.trim()) {
-                Some(_) => config.locale = Some(v.trim().to_string()),
+            match crate::i18n::words(v.trim_ascii()) {
+                Some(_) => config.locale = Some(v.trim_ascii().to_string()),
                 None => warn(
                     "data-locale",
                     &v,
@@ -157,7 +157,7 @@ impl Config {
             }
         }
         if let Some(v) = attr("data-open") {
-            match v.trim() {
+            match v.trim_ascii() {
                 "inside" => config.open = Open::Inside,
                 "link" => config.open = Open::Link,
                 _ => warn("data-open", &v, "inside, link"),
@@ -237,7 +237,7 @@ mod tests {
             ("data-bundle", "https://cdn.example/news/bundle.json"),
             ("data-tags", " USA, Middle East ,"),
             ("data-page-size", "5"),
-            ("data-layout", "compact"),
+            ("data-layout", " compact\n"),
             ("data-theme", "dark"),
             ("data-heading-level", "3"),
             ("data-open", "link"),

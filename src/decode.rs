@@ -33,7 +33,7 @@ impl Error {
 
     /// The same error, one level further out.
     pub(crate) fn at(mut self, step: &str) -> Self {
-        if !self.path.is_empty() && !self.path.starts_with('[') {
+        if !self.path.is_empty() && !self.path.starts_with("[") {
             self.path.insert(0, '.');
         }
         self.path.insert_str(0, step);

@@ -50,9 +50,30 @@ pub fn normalize_tag(tag: &str) -> String {
         .join("-")
 }
 
+/// The pieces of `text` between the bytes `sep` (an ASCII byte, which is never part of a longer UTF-8
+/// character), as `str::split` gives them. Every split of the widget is on one ASCII byte: this one loop serves
+/// them all, where `split(char)` brings the standard library's character searcher.
+pub fn pieces(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let piece = match text.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&text[i + 1..]);
+                &text[..i]
+            }
+            None => {
+                rest = None;
+                text
+            }
+        };
+        Some(piece)
+    })
+}
+
 /// A comma-separated list of tags (`data-tags`, the URL's `<key>.tags`), each normalised, empty ones left out.
 pub fn tag_list(text: &str) -> Vec<String> {
-    text.split(',')
+    pieces(text, b',')
         .map(normalize_tag)
         .filter(|t| !t.is_empty())
         .collect()
@@ -69,7 +90,7 @@ fn lowercase(text: &str) -> String {
 
 /// Year, month and day of a bundle date (`YYYY-MM-DD`).
 pub fn ymd(date: &str) -> Option<(u32, u32, u32)> {
-    let mut parts = date.split('-').map(|p| p.parse::<u64>().ok());
+    let mut parts = pieces(date, b'-').map(|p| p.parse::<u64>().ok());
     let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
     if parts.next().is_some() {
         return None;
@@ -81,7 +102,7 @@ pub fn ymd(date: &str) -> Option<(u32, u32, u32)> {
 /// Whether a URL from the bundle may become a link or image: only `http`, `https` and (for links) `mailto`.
 /// The compiler already refuses others; the widget checks again because a bundle may come from anywhere.
 pub fn safe_url(url: &str, allow_mailto: bool) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
+    let lower = url.trim_ascii_start().to_ascii_lowercase();
     lower.starts_with("https://")
         || lower.starts_with("http://")
         || (allow_mailto && lower.starts_with("mailto:"))
@@ -140,8 +161,23 @@ mod tests {
             "data:text/html,x",
             "vbscript:x",
             "//evil.example",
+            // Only ASCII whitespace is skipped, as the browser's URL parser skips it.
+            "\u{a0}javascript:x",
+            "\u{3000}https://a.example",
         ] {
             assert!(!safe_url(bad, true), "{bad}");
+        }
+        assert!(safe_url(" \t\nhttps://a.example", false));
+    }
+
+    #[test]
+    fn splits_on_a_byte_as_str_split_does() {
+        for text in ["", ",", "a", "a,b", ",a,,b,", "é,ü,", "日本,語"] {
+            assert_eq!(
+                pieces(text, b',').collect::<Vec<_>>(),
+                text.split(',').collect::<Vec<_>>(),
+                "{text:?}"
+            );
         }
     }
 }

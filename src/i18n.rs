@@ -153,10 +153,10 @@ impl Default for &'static Words {
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
         out.push_str(&rest[..open]);
         rest = &rest[open..];
-        let value = rest.find('}').and_then(|close| {
+        let value = rest.bytes().position(|b| b == b'}').and_then(|close| {
             let name = &rest[1..close];
             let (_, value) = values.iter().find(|(n, _)| *n == name)?;
             Some((value, close))

@@ -1,6 +1,8 @@
 //! An instance's state in the page URL: `?<key>.tags=a,b&<key>.story=<slug>`, beside the host's own query
 //! parameters and fragment, which are kept as they are. Pure string work, tested natively.
 
+use crate::format::pieces;
+
 /// What the URL says about one widget.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UrlState {
@@ -14,7 +16,7 @@ pub struct UrlState {
 /// Which of widget `key`'s parameters `name` is: `tags`, `story`, or neither.
 fn param<'a>(name: &'a str, key: &str) -> Option<&'a str> {
     name.strip_prefix(key)?
-        .strip_prefix('.')
+        .strip_prefix(".")
         .filter(|p| matches!(*p, "tags" | "story"))
 }
 
@@ -36,7 +38,7 @@ pub fn read(query: &str, key: &str) -> UrlState {
 pub fn write(query: &str, key: &str, state: &UrlState) -> String {
     let ours = |name: &str| param(name, key).is_some();
     let mut parts: Vec<String> = parts(query)
-        .filter(|p| !ours(&decode(p.split('=').next().unwrap_or(""))))
+        .filter(|p| !ours(&decode(pieces(p, b'=').next().unwrap_or(""))))
         .map(str::to_string)
         .collect();
     if let Some(tags) = &state.tags {
@@ -55,16 +57,15 @@ pub fn write(query: &str, key: &str, state: &UrlState) -> String {
 
 /// The `name=value` parts of a query string, as written.
 fn parts(query: &str) -> impl Iterator<Item = &str> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
+    pieces(query.strip_prefix("?").unwrap_or(query), b'&').filter(|p| !p.is_empty())
 }
 
 /// The parts of a query string, decoded.
 fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
     parts(query).map(|p| {
-        let (name, value) = p.split_once('=').unwrap_or((p, ""));
+        let mut halves = pieces(p, b'=');
+        let name = halves.next().unwrap_or(p);
+        let value = p.get(name.len() + 1..).unwrap_or("");
         (decode(name), decode(value))
     })
 }

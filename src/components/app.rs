@@ -292,7 +292,8 @@ impl Component for App {
         let target = match self.focus.take() {
             Some(Focus::Title) => self.title.get().map(element),
             Some(Focus::Card(id)) => {
-                let selector = ["[data-card=\"", &id.replace('"', ""), "\"]"].concat();
+                let id: String = id.chars().filter(|&c| c != '"').collect();
+                let selector = ["[data-card=\"", &id, "\"]"].concat();
                 let root = self.root.get().map(element);
                 root.and_then(|root| root.query_selector(&selector).ok().flatten())
                     .map(|card| card.unchecked_into())
