@@ -44,10 +44,21 @@ pub fn outlets(sources: &[Source]) -> String {
 
 /// A tag as bundles spell it: trimmed, lower-case, inner whitespace as `-` (as the compiler writes them).
 pub fn normalize_tag(tag: &str) -> String {
-    lowercase(tag)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join("-")
+    let mut out = String::new();
+    // Whitespace after some text: a `-` before the next character, if one comes.
+    let mut gap = false;
+    for c in lowercase(tag).chars() {
+        if c.is_whitespace() {
+            gap = !out.is_empty();
+        } else {
+            if gap {
+                out.push('-');
+                gap = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The pieces of `text` between the bytes `sep` (an ASCII byte, which is never part of a longer UTF-8
@@ -102,10 +113,13 @@ pub fn ymd(date: &str) -> Option<(u32, u32, u32)> {
 /// Whether a URL from the bundle may become a link or image: only `http`, `https` and (for links) `mailto`.
 /// The compiler already refuses others; the widget checks again because a bundle may come from anywhere.
 pub fn safe_url(url: &str, allow_mailto: bool) -> bool {
-    let lower = url.trim_ascii_start().to_ascii_lowercase();
-    lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || (allow_mailto && lower.starts_with("mailto:"))
+    // Compared in place, ignoring ASCII case: no lower-cased copy of the URL.
+    let url = url.trim_ascii_start().as_bytes();
+    let starts = |scheme: &str| {
+        url.get(..scheme.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(scheme.as_bytes()))
+    };
+    starts("https://") || starts("http://") || (allow_mailto && starts("mailto:"))
 }
 
 #[cfg(test)]
@@ -168,6 +182,21 @@ mod tests {
             assert!(!safe_url(bad, true), "{bad}");
         }
         assert!(safe_url(" \t\nhttps://a.example", false));
+    }
+
+    #[test]
+    fn normalizes_tags_as_the_compiler_does() {
+        for (tag, normal) in [
+            ("  Data   Visualization ", "data-visualization"),
+            ("USA", "usa"),
+            ("Straße", "straße"),
+            ("   ", ""),
+            ("", ""),
+            ("Middle\u{a0}East\u{3000}", "middle-east"),
+            ("\tÉtats-Unis\n", "états-unis"),
+        ] {
+            assert_eq!(normalize_tag(tag), normal, "{tag:?}");
+        }
     }
 
     #[test]

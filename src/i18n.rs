@@ -138,8 +138,11 @@ pub static LOCALES: &[&Words] = &[&EN, &FR, &AR];
 pub fn words(locale: &str) -> Option<&'static Words> {
     // The primary language: up to the first `-` or `_`.
     let end = locale.bytes().position(|b| b == b'-' || b == b'_');
-    let primary = locale[..end.unwrap_or(locale.len())].to_ascii_lowercase();
-    LOCALES.iter().copied().find(|w| w.lang == primary)
+    let primary = &locale[..end.unwrap_or(locale.len())];
+    LOCALES
+        .iter()
+        .copied()
+        .find(|w| w.lang.eq_ignore_ascii_case(primary))
 }
 
 impl Default for &'static Words {
