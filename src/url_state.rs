@@ -37,22 +37,31 @@ pub fn read(query: &str, key: &str) -> UrlState {
 /// unchanged and in place.
 pub fn write(query: &str, key: &str, state: &UrlState) -> String {
     let ours = |name: &str| param(name, key).is_some();
-    let mut parts: Vec<String> = parts(query)
-        .filter(|p| !ours(&decode(pieces(p, b'=').next().unwrap_or(""))))
-        .map(str::to_string)
-        .collect();
+    // Written into one string as it goes: `?` before the first part, `&` before the others.
+    let mut out = String::new();
+    let sep = |out: &mut String| out.push(if out.is_empty() { '?' } else { '&' });
+    for part in parts(query).filter(|p| !ours(&decode(pieces(p, b'=').next().unwrap_or("")))) {
+        sep(&mut out);
+        out.push_str(part);
+    }
     if let Some(tags) = &state.tags {
-        let tags = tags.iter().map(|t| encode(t)).collect::<Vec<_>>().join(",");
-        parts.push([&encode(&[key, ".tags"].concat()), "=", &tags].concat());
+        sep(&mut out);
+        out.push_str(&encode(&[key, ".tags"].concat()));
+        out.push('=');
+        for (i, tag) in tags.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&encode(tag));
+        }
     }
     if let Some(story) = &state.story {
-        parts.push([&encode(&[key, ".story"].concat()), "=", &encode(story)].concat());
+        sep(&mut out);
+        out.push_str(&encode(&[key, ".story"].concat()));
+        out.push('=');
+        out.push_str(&encode(story));
     }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        ["?", &parts.join("&")].concat()
-    }
+    out
 }
 
 /// The `name=value` parts of a query string, as written.

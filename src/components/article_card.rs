@@ -31,6 +31,15 @@ pub fn article_card(props: ArticleCardProps) -> Html {
     let heading_id = ["tidings-card-", &card.id].concat();
     // The story's own text carries its language (the widget's words around it keep the widget's).
     let dir = card.lang.as_ref().map(|_| "auto");
+    // "#a #b", written into one string.
+    let mut tags = String::new();
+    for tag in &card.tags {
+        if !tags.is_empty() {
+            tags.push(' ');
+        }
+        tags.push('#');
+        tags.push_str(tag);
+    }
     html! {
         <article key={card.id.clone()} class="tidings-card" part="card" aria-labelledby={heading_id.clone()}>
             <@{h(props.level)} class="tidings-card-title" part="card-title" id={heading_id} lang={card.lang.clone()} {dir}>
@@ -53,7 +62,7 @@ pub fn article_card(props: ArticleCardProps) -> Html {
                 <p class="tidings-excerpt" lang={card.lang.clone()} {dir}>{ card.excerpt.clone() }</p>
             }
             <p class="tidings-foot">
-                <span class="tidings-card-tags">{ card.tags.iter().map(|t| ["#", t].concat()).collect::<Vec<_>>().join(" ") }</span>
+                <span class="tidings-card-tags">{ tags }</span>
                 <span class="tidings-reading">{ lang.words.min_read(card.reading_minutes) }</span>
             </p>
         </article>
