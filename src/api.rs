@@ -153,7 +153,7 @@ async fn body(response: js_sys::Promise) -> Result<JsValue, FetchError> {
         .get("content-length")
         .ok()
         .flatten()
-        .and_then(|l| l.parse::<u64>().ok());
+        .and_then(|l| crate::format::whole(&l));
     if let Some(bytes) = declared.filter(|&b| b > MAX_BYTES) {
         return Err(FetchError::TooLarge(bytes));
     }

@@ -104,9 +104,8 @@ impl Config {
             config.tags = crate::format::tag_list(&tags);
         }
         if let Some(v) = attr("data-page-size") {
-            // Every whole number is read as a `u64`: one copy of the parser.
-            match v.trim_ascii().parse::<u64>() {
-                Ok(n @ 1..=100) => config.page_size = n as usize,
+            match crate::format::whole(v.trim_ascii()) {
+                Some(n @ 1..=100) => config.page_size = n as usize,
                 _ => warn("data-page-size", &v, "a whole number from 1 to 100"),
             }
         }
@@ -127,8 +126,8 @@ impl Config {
             }
         }
         if let Some(v) = attr("data-heading-level") {
-            match v.trim_ascii().parse::<u64>() {
-                Ok(n @ 2..=5) => config.heading_level = n as u8,
+            match crate::format::whole(v.trim_ascii()) {
+                Some(n @ 2..=5) => config.heading_level = n as u8,
                 _ => warn("data-heading-level", &v, "2, 3, 4, 5"),
             }
         }

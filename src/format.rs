@@ -18,6 +18,19 @@ pub fn digits(mut n: u64) -> String {
     buf[start..].iter().map(|&d| char::from(d)).collect()
 }
 
+/// The whole number `text` spells in decimal digits, and nothing else; `None` when it is empty, has any other
+/// character or is over `u64::MAX`. One loop for every number the widget reads (attributes, dates, a length),
+/// where `str::parse` brings the standard library's parser.
+pub fn whole(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |n, b| match b {
+        b'0'..=b'9' => n.checked_mul(10)?.checked_add(u64::from(b - b'0')),
+        _ => None,
+    })
+}
+
 /// Outlets shown on a card before the rest are counted.
 pub const OUTLETS_SHOWN: usize = 2;
 
@@ -101,7 +114,7 @@ fn lowercase(text: &str) -> String {
 
 /// Year, month and day of a bundle date (`YYYY-MM-DD`).
 pub fn ymd(date: &str) -> Option<(u32, u32, u32)> {
-    let mut parts = pieces(date, b'-').map(|p| p.parse::<u64>().ok());
+    let mut parts = pieces(date, b'-').map(whole);
     let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
     if parts.next().is_some() {
         return None;
@@ -155,6 +168,26 @@ mod tests {
     fn writes_numbers_as_the_standard_library_does() {
         for n in [0, 7, 10, 99, 100, 1_234_567_890, u64::MAX] {
             assert_eq!(digits(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn reads_whole_numbers_only() {
+        for n in [0, 7, 10, 1_234_567_890, u64::MAX] {
+            assert_eq!(whole(&n.to_string()), Some(n));
+        }
+        assert_eq!(whole("007"), Some(7));
+        for bad in [
+            "",
+            "-1",
+            "+1",
+            "1.5",
+            " 1",
+            "1e3",
+            "١",
+            "18446744073709551616",
+        ] {
+            assert_eq!(whole(bad), None, "{bad:?}");
         }
     }
 
