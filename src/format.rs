@@ -97,10 +97,13 @@ pub fn pieces(text: &str, sep: u8) -> impl Iterator<Item = &str> {
 
 /// A comma-separated list of tags (`data-tags`, the URL's `<key>.tags`), each normalised, empty ones left out.
 pub fn tag_list(text: &str) -> Vec<String> {
-    pieces(text, b',')
-        .map(normalize_tag)
-        .filter(|t| !t.is_empty())
-        .collect()
+    let mut tags = Vec::new();
+    for tag in pieces(text, b',').map(normalize_tag) {
+        if !tag.is_empty() {
+            tags.push(tag);
+        }
+    }
+    tags
 }
 
 /// Lower case by Unicode's rules. In the browser these are the browser's own tables (`toLowerCase`, the same
