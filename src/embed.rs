@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, Element};
+use web_sys::{CustomEvent, Element};
 use yew::Callback;
 
 use crate::components::app::{App, AppProps, WidgetEvent};
@@ -93,11 +93,17 @@ pub fn mount_into(host: &Element, root: Element) -> yew::AppHandle<App> {
 }
 
 fn dispatch(host: &Element, name: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
-    init.set_detail(detail);
-    init.set_bubbles(true);
-    init.set_composed(true);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+    // The event's options as a plain object, set through the `Reflect.set` the detail uses: web-sys's
+    // `CustomEventInit` brings a setter import for each option.
+    let init = js_sys::Object::new();
+    for (key, value) in [
+        ("detail", detail),
+        ("bubbles", &JsValue::TRUE),
+        ("composed", &JsValue::TRUE),
+    ] {
+        let _ = js_sys::Reflect::set(&init, &key.into(), value);
+    }
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, init.unchecked_ref()) {
         let _ = host.dispatch_event(&event);
     }
 }
