@@ -4,6 +4,7 @@
 //! it read, so the edge (the CLI, a test) can render them rustc-style with `codespan-reporting`: file, line,
 //! column, the offending line with a caret, the message and a `help:` line.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as RenderedSeverity};
@@ -159,9 +160,14 @@ impl Report {
         out
     }
 
-    /// Renders every diagnostic to `writer` with colours when `writer` supports them.
-    pub fn emit(&self, writer: &mut dyn term::WriteStyle, strict: bool) -> std::io::Result<()> {
-        for diagnostic in &self.diagnostics {
+    /// Renders the diagnostics that `shown` keeps to `writer`, with colours when `writer` supports them.
+    pub fn emit(
+        &self,
+        writer: &mut dyn term::WriteStyle,
+        strict: bool,
+        shown: &dyn Fn(&Diagnostic) -> bool,
+    ) -> std::io::Result<()> {
+        for diagnostic in self.diagnostics.iter().filter(|d| shown(d)) {
             let (files, rendered) = self.prepare(diagnostic, strict);
             term::emit_to_write_style(writer, &Config::default(), &files, &rendered)
                 .map_err(std::io::Error::other)?;
@@ -175,7 +181,7 @@ impl Report {
         &self,
         d: &Diagnostic,
         strict: bool,
-    ) -> (SimpleFiles<&str, String>, Rendered<usize>) {
+    ) -> (SimpleFiles<&str, Cow<'_, str>>, Rendered<usize>) {
         let file = &self.files[d.file];
         let severity = match d.severity {
             Severity::Error => RenderedSeverity::Error,
@@ -183,12 +189,12 @@ impl Report {
             Severity::Warning => RenderedSeverity::Warning,
         };
         let mut rendered = Rendered::new(severity).with_message(&d.message);
-        let mut text = file.text.clone();
+        let mut text = Cow::Borrowed(file.text.as_str());
         match &d.span {
             Some(span) => {
                 let (shown, span, note) = window(&file.text, span.clone());
                 if let Some(note) = note {
-                    text = shown;
+                    text = Cow::Owned(shown);
                     rendered = rendered.with_notes(vec![note]);
                 }
                 rendered =

@@ -1,15 +1,15 @@
 //! `tidings`: the seed compiler's command line. The only place that prints and picks an exit status.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::OnceLock;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 use indicatif::{ProgressBar, ProgressStyle};
-use tidings_compiler::diag::Severity;
+use tidings_compiler::diag::{Diagnostic, Severity};
 use tidings_compiler::{compile, output, Compilation, Options, DEFAULT_MAX_FILE_BYTES};
 
 /// Compile a folder of Markdown seeds into a Tidings bundle.
@@ -172,18 +172,15 @@ fn print_diagnostics(compilation: &Compilation, common: &Common) {
         Color::Auto if std::io::stderr().is_terminal() => ColorChoice::Auto,
         Color::Auto => ColorChoice::Never,
     };
-    let mut stream = StandardStream::stderr(choice);
-    let report = &compilation.report;
-    let shown = tidings_compiler::diag::Report {
-        files: report.files.clone(),
-        diagnostics: report
-            .diagnostics
-            .iter()
-            .filter(|d| !common.quiet || d.severity == Severity::Error || common.strict)
-            .cloned()
-            .collect(),
-    };
-    if let Err(err) = shown.emit(&mut stream, common.strict) {
+    // Buffered: a diagnostic is written in one go, not in the dozens of small writes its parts make (with
+    // thousands of warnings, those writes took longer than compiling).
+    let mut stream = BufferedStandardStream::stderr(choice);
+    let shown = |d: &Diagnostic| !common.quiet || d.severity == Severity::Error || common.strict;
+    let printed = compilation
+        .report
+        .emit(&mut stream, common.strict, &shown)
+        .and_then(|()| stream.flush());
+    if let Err(err) = printed {
         eprintln!("error: cannot print diagnostics: {err}");
     }
 }

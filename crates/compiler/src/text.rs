@@ -75,12 +75,24 @@ fn cut(text: &str, max: usize) -> String {
 }
 
 /// Minutes to read `text`, at least 1.
+///
+/// A word is a run of characters between whitespace and CJK characters with at least one letter or digit in
+/// it; each CJK character counts on its own. One pass over the text: a seed's whole text goes through here.
 pub fn reading_minutes(text: &str) -> u32 {
-    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
-    let words = text
-        .split(|c: char| c.is_whitespace() || is_cjk(c))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
+    let (mut words, mut cjk) = (0usize, 0usize);
+    // Whether the run since the last separator has been counted as a word.
+    let mut counted = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+            counted = false;
+        } else if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            words += 1;
+            counted = true;
+        }
+    }
     let minutes = words as f64 / WORDS_PER_MINUTE as f64 + cjk as f64 / CJK_CHARS_PER_MINUTE as f64;
     (minutes.round() as u32).max(1)
 }
@@ -160,6 +172,29 @@ mod tests {
         assert_eq!(reading_minutes("hi"), 1);
         assert_eq!(reading_minutes(&"word ".repeat(230 * 3)), 3);
         assert_eq!(reading_minutes(&"漢".repeat(500 * 4)), 4);
+    }
+
+    #[test]
+    fn counts_words_between_whitespace_and_cjk_with_a_letter_or_digit() {
+        // 230 words a minute: 115 words round up to one minute, 345 to two.
+        let words = |n: usize, word: &str, gap: &str| [word, gap].concat().repeat(n);
+        assert_eq!(reading_minutes(&words(345, "a", " ")), 2);
+        assert_eq!(
+            reading_minutes(&words(345, "—", " ")),
+            1,
+            "no letter: not a word"
+        );
+        assert_eq!(
+            reading_minutes(&words(345, "x-1", "\u{a0}")),
+            2,
+            "Unicode whitespace separates"
+        );
+        assert_eq!(
+            reading_minutes(&words(345, "a", "漢")),
+            2,
+            "a CJK character separates"
+        );
+        assert_eq!(reading_minutes(&words(345, "ab", "")), 1, "one word");
     }
 
     #[test]
