@@ -83,7 +83,15 @@ pub fn reading_minutes(text: &str) -> u32 {
     // Whether the run since the last separator has been counted as a word.
     let mut counted = false;
     for c in text.chars() {
-        if is_cjk(c) {
+        if c.is_ascii() {
+            // Most text: no CJK, and ASCII's own tests.
+            if c.is_ascii_alphanumeric() {
+                words += usize::from(!counted);
+                counted = true;
+            } else if c.is_whitespace() {
+                counted = false;
+            }
+        } else if is_cjk(c) {
             cjk += 1;
             counted = false;
         } else if c.is_whitespace() {
