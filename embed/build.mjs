@@ -40,10 +40,22 @@ export function guard(glue, name) {
 
 /** The glue's call of the wasm's start, marked (`markStart`) before the release build renames the export. */
 const START = /^\s*wasm\.\w+\(\); \/\/ the page's start$/m;
+/** The copy of the externref table's set-up that `markStart` puts before the start, for the embed's glue. */
+const TABLE = /^\s*\{ \/\/ the externref table's reserved values\n[\s\S]*?\n\s*\}\n/m;
+/**
+ * The wasm's start (`__wbindgen_start`) first fills the externref table's reserved slots (`undefined`, `null`,
+ * `true`, `false`: what `JsValue::NULL`, `JsValue::TRUE`, … stand for), then runs the page's start. The start is
+ * marked, and a copy of the table's set-up put before it: the embed's glue leaves the start out and keeps the
+ * set-up (without it, every `JsValue::TRUE` of an embedded widget reached the browser as `undefined`).
+ */
 const markStart = (glue, name) => {
   const call = /^(\s*)wasm\.__wbindgen_start\(\);$/m;
-  if (!call.test(glue)) throw new Error(`${name}: not the wasm-bindgen glue this build expects (no \`wasm.__wbindgen_start();\`)`);
-  return glue.replace(call, "$1wasm.__wbindgen_start(); // the page's start");
+  const setUp = /^\s*__wbindgen_init_externref_table: function\(\) \{\n([\s\S]*?)\n\s*\},?$/m;
+  if (!call.test(glue) || !setUp.test(glue)) {
+    throw new Error(`${name}: not the wasm-bindgen glue this build expects (no \`wasm.__wbindgen_start();\` or externref table set-up)`);
+  }
+  const body = glue.match(setUp)[1];
+  return glue.replace(call, (_, indent) => `${indent}{ // the externref table's reserved values\n${body}\n${indent}}\n${indent}wasm.__wbindgen_start(); // the page's start`);
 };
 
 /** wasm-bindgen's `initSync`, which neither the page nor the loader calls (both instantiate asynchronously), left out. */
@@ -76,6 +88,7 @@ export function factory(glue, name) {
       return "";
     });
   if (starts !== 1) throw new Error(`${name}: expected the glue to call the wasm's start once, found ${starts}`);
+  if (!TABLE.test(body)) throw new Error(`${name}: the externref table's set-up is missing from the embed's glue`);
   if (!exported.includes("mount") || !exported.includes("default: __wbg_init")) {
     throw new Error(`${name}: not the wasm-bindgen glue this build expects (no mount or init export found)`);
   }
@@ -110,7 +123,9 @@ writeFileSync(join(dir, embedName), embed);
 
 // The page's glue, guarded and (release) minified. The page loads it with Subresource Integrity: its hash must be
 // this file's.
-const pageGlue = await small(glue, glueName);
+// The page runs the start, which sets the table up itself.
+if (!TABLE.test(glue)) throw new Error(`${glueName}: the externref table's set-up copy was not found`);
+const pageGlue = await small(glue.replace(TABLE, ""), glueName);
 writeFileSync(join(dir, glueName), pageGlue);
 let page = readFileSync(join(dir, "index.html"), "utf8");
 // The page's download of its bundle, begun as the page is parsed (embed/prefetch.js).

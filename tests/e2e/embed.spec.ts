@@ -32,6 +32,10 @@ test("two instances render and filter independently under a strict CSP", async (
   await expect(sidebar(page).getByRole("status")).toHaveText("1 story");
   await expect(grid(page).getByRole("status")).toHaveText("Showing 12 of 2083 stories");
   await expect(sidebar(page).getByRole("button", { name: /^israel/ })).toHaveAttribute("aria-pressed", "true");
+  // Without a data-locale, dates are written in the reader's locale (the browser's: en-US here).
+  const date = sidebar(page).locator("time").first();
+  await expect(date).toHaveAttribute("datetime", "2023-11-01");
+  await expect(date).toHaveText(await page.evaluate(() => new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date(2023, 10, 1))));
 
   const tag = grid(page).getByRole("navigation", { name: "More coverage: Filter stories by tag" }).getByRole("button").nth(1);
   await tag.click();
@@ -210,6 +214,18 @@ test("an embedded widget touches only its own host: an element of the page with 
   }
   await expect(page.locator("#tidings")).toHaveJSProperty("innerHTML", "<p>The host's own section</p>");
   expect((await record.events()).filter((e) => e.type === "tidings:ready").map((e) => e.id).sort()).toEqual(["grid", "sidebar"]);
+});
+
+test("a widget whose bundle fails says so, and raises a tidings:error that is not fatal", async ({ widget, page }) => {
+  const record = await recordPage(page);
+  widget.allow(/404|site\/bundle\.json/);
+  await page.route("**/site/bundle.json", (route) => route.fulfill({ status: 404, body: "" }));
+  await page.goto("/news-site/index.html");
+  await sidebar(page).scrollIntoViewIfNeeded();
+  await expect(sidebar(page).getByRole("alert")).toContainText("HTTP 404");
+  await expect.poll(async () => (await record.events()).filter((e) => e.type === "tidings:error")).toEqual([
+    { type: "tidings:error", id: "sidebar", detail: { message: "The news server answered with HTTP 404.", fatal: false } },
+  ]);
 });
 
 test("a bad attribute value warns with the accepted values", async ({ page }) => {
