@@ -42,7 +42,8 @@ pub struct Diagnostic {
 pub struct SourceFile {
     /// Path relative to the seeds folder, with `/` separators.
     pub name: String,
-    /// The file's text; diagnostics' spans index into it.
+    /// The file's text, which diagnostics' spans index into. Empty for a seed none of whose diagnostics points into
+    /// it (most seeds): the compiler does not keep every seed's text to the end of a run.
     pub text: String,
 }
 

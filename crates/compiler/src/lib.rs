@@ -179,7 +179,7 @@ pub fn compile(
     let mut ids: HashMap<String, usize> = HashMap::new();
     for result in results {
         stats.seeds += 1;
-        stats.bytes += result.file.text.len() as u64;
+        stats.bytes += result.bytes as u64;
         let file = report.files.len();
         report.files.push(result.file);
         report.diagnostics.extend(
@@ -224,6 +224,8 @@ pub fn compile(
 /// One seed's file, diagnostics (as file 0) and, when it could be read, its id and outcome.
 struct SeedResult {
     file: SourceFile,
+    /// Bytes of text read.
+    bytes: usize,
     diagnostics: Vec<Diagnostic>,
     outcome: Option<(String, Outcome)>,
 }
@@ -243,8 +245,14 @@ fn compile_file(dir: &Path, path: &Path, options: &Options) -> SeedResult {
         let outcome = seed::compile(&id, &file.text, &mut sink);
         (id, outcome)
     });
+    let bytes = file.text.len();
+    // Later diagnostics (duplicate ids and slugs) point at no text: a seed's text is kept only for its own.
+    if diagnostics.iter().all(|d| d.span.is_none()) {
+        file.text = String::new();
+    }
     SeedResult {
         file,
+        bytes,
         diagnostics,
         outcome,
     }

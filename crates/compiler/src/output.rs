@@ -69,12 +69,17 @@ fn runs(sizes: &[usize], limit: usize) -> Vec<std::ops::Range<usize>> {
 }
 
 /// `{"schema_version":N,"<field>":[items]}` and its content-hashed path in `dir`. The items were serialised by
-/// serde_json; joining them inside the array keeps the file valid JSON.
-fn named_file(dir: &str, field: &str, items: &[String]) -> (String, String) {
-    let json = format!(
-        "{{\"schema_version\":{SCHEMA_VERSION},\"{field}\":[{}]}}\n",
-        items.join(",")
-    );
+/// serde_json; joining them inside the array keeps the file valid JSON. Each item is freed as it is copied in:
+/// a file's items and the file are never all in memory twice over.
+fn named_file(dir: &str, field: &str, items: impl Iterator<Item = String>) -> (String, String) {
+    let mut json = format!("{{\"schema_version\":{SCHEMA_VERSION},\"{field}\":[");
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(&item);
+    }
+    json.push_str("]}\n");
     let path = format!(
         "{dir}/{:016x}.json",
         xxhash_rust::xxh3::xxh3_64(json.as_bytes())
@@ -94,8 +99,9 @@ pub fn render(output: &Output) -> Rendered {
     // Each item and its comma.
     let sizes: Vec<usize> = jsons.iter().map(|j| j.len() + 1).collect();
     let mut bodies = Vec::new();
+    let mut jsons = jsons.into_iter();
     for run in runs(&sizes, CHUNK_BYTES) {
-        let (path, json) = named_file(ARTICLES_DIR, "bodies", &jsons[run.clone()]);
+        let (path, json) = named_file(ARTICLES_DIR, "bodies", jsons.by_ref().take(run.len()));
         for card in &mut cards[run] {
             card.body = path.clone();
         }
@@ -108,9 +114,10 @@ pub fn render(output: &Output) -> Rendered {
         .map(|c| serde_json::to_string(c).unwrap_or_default())
         .collect();
     let sizes: Vec<usize> = rest.iter().map(|j| j.len() + 1).collect();
+    let mut rest = rest.into_iter();
     let shards: Vec<(String, String)> = runs(&sizes, SHARD_BYTES)
         .into_iter()
-        .map(|run| named_file(INDEX_DIR, "articles", &rest[run]))
+        .map(|run| named_file(INDEX_DIR, "articles", rest.by_ref().take(run.len())))
         .collect();
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION,
