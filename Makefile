@@ -9,7 +9,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
-.PHONY: bench setup serve build test test-native test-wasm test-e2e test-authoring fuzz e2e-site bench-compiler bench-trace bench-floor sizes clean
+.PHONY: bench setup serve build test test-native test-wasm test-e2e test-authoring fuzz e2e-site bench-compiler bench-trace bench-floor bench-census sizes clean
 
 # Release builds rebuild the standard library for size (`optimize_for_size`) with panics compiled to a bare trap:
 # without the panic machinery (formatting, hook, locations) the wasm is 12.3 KB of brotli smaller. `build-std` is
@@ -103,3 +103,6 @@ bench-floor: setup ## Yew's floor (a counter app, bench/floor) beside the widget
 	$(RELEASE_STD) cargo build --release --target wasm32-unknown-unknown --bin tidings-widget
 	$(RELEASE_STD) cargo build --release --target wasm32-unknown-unknown --manifest-path bench/floor/Cargo.toml --target-dir target/floor-build
 	node bench/floor.mjs
+
+bench-census: setup ## What each part of the widget costs in the wasm: built without it (bench/census/*.patch), against HEAD.
+	$(RELEASE_STD) node bench/census.mjs
