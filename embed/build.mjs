@@ -46,7 +46,7 @@ const TABLE = /^\s*\{ \/\/ the externref table's reserved values\n[\s\S]*?\n\s*\
  * The wasm's start (`__wbindgen_start`) first fills the externref table's reserved slots (`undefined`, `null`,
  * `true`, `false`: what `JsValue::NULL`, `JsValue::TRUE`, … stand for), then runs the page's start. The start is
  * marked, and a copy of the table's set-up put before it: the embed's glue leaves the start out and keeps the
- * set-up (without it, every `JsValue::TRUE` of an embedded widget reached the browser as `undefined`).
+ * set-up (without it, every `JsValue::TRUE`, `FALSE` and `NULL` of an embedded widget reached the browser as `null`).
  */
 const markStart = (glue, name) => {
   const call = /^(\s*)wasm\.__wbindgen_start\(\);$/m;

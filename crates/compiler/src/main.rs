@@ -176,7 +176,7 @@ fn print_diagnostics(compilation: &Compilation, common: &Common) {
         Color::Auto if std::io::stderr().is_terminal() => ColorChoice::Auto,
         Color::Auto => ColorChoice::Never,
     };
-    // Buffered: a diagnostic is written in one go, not in the dozens of small writes its parts make (with
+    // Buffered: diagnostics are written in blocks, not in the dozens of small writes each one's parts make (with
     // thousands of warnings, those writes took longer than compiling).
     let mut stream = BufferedStandardStream::stderr(choice);
     let shown = |d: &Diagnostic| !common.quiet || d.severity == Severity::Error || common.strict;
