@@ -52,9 +52,7 @@ pub fn mount_into(host: &Element, root: Element) -> yew::AppHandle<App> {
     let events_host = host.clone();
     let onevent = Callback::from(move |event: WidgetEvent| {
         let detail = js_sys::Object::new();
-        let set = |k: &str, v: JsValue| {
-            let _ = js_sys::Reflect::set(&detail, &k.into(), &v);
-        };
+        let set = |k: &str, v: JsValue| set(&detail, k, &v);
         let name = match event {
             WidgetEvent::Ready { articles } => {
                 set("articles", (articles as u32).into());
@@ -93,17 +91,18 @@ pub fn mount_into(host: &Element, root: Element) -> yew::AppHandle<App> {
 }
 
 fn dispatch(host: &Element, name: &str, detail: &JsValue) {
-    // The event's options as a plain object, set through the `Reflect.set` the detail uses: web-sys's
-    // `CustomEventInit` brings a setter import for each option.
+    // The event's options as a plain object, set as the detail is: web-sys's `CustomEventInit` brings a setter
+    // import for each option.
     let init = js_sys::Object::new();
-    for (key, value) in [
-        ("detail", detail),
-        ("bubbles", &JsValue::TRUE),
-        ("composed", &JsValue::TRUE),
-    ] {
-        let _ = js_sys::Reflect::set(&init, &key.into(), value);
-    }
+    set(&init, "detail", detail);
+    set(&init, "bubbles", &JsValue::TRUE);
+    set(&init, "composed", &JsValue::TRUE);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, init.unchecked_ref()) {
         let _ = host.dispatch_event(&event);
     }
+}
+
+/// `object[key] = value`, for the plain objects an event carries.
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &key.into(), value);
 }
