@@ -88,18 +88,15 @@ fn named_file(dir: &str, field: &str, items: impl Iterator<Item = String>) -> (S
 }
 
 /// Fills in each card's `body` path, splits the cards into the manifest and its shards, and serialises
-/// everything, deterministically.
-pub fn render(output: &Output) -> Rendered {
-    let mut cards = output.bundle.articles.clone();
-    let jsons: Vec<String> = output
-        .bodies
-        .par_iter()
-        .map(|b| serde_json::to_string(b).unwrap_or_default())
-        .collect();
+/// everything, deterministically. Takes the output: its bodies' JSON is freed as it is copied into the chunks,
+/// and its cards are moved, not copied.
+pub fn render(output: Output) -> Rendered {
+    let Output { bundle, bodies } = output;
+    let mut cards = bundle.articles;
     // Each item and its comma.
-    let sizes: Vec<usize> = jsons.iter().map(|j| j.len() + 1).collect();
+    let sizes: Vec<usize> = bodies.iter().map(|j| j.len() + 1).collect();
+    let mut jsons = bodies.into_iter();
     let mut bodies = Vec::new();
-    let mut jsons = jsons.into_iter();
     for run in runs(&sizes, CHUNK_BYTES) {
         let (path, json) = named_file(ARTICLES_DIR, "bodies", jsons.by_ref().take(run.len()));
         for card in &mut cards[run] {
@@ -122,7 +119,7 @@ pub fn render(output: &Output) -> Rendered {
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         total: cards.len() as u32,
-        tags: output.bundle.tags.clone(),
+        tags: bundle.tags,
         index: shards.iter().map(|(p, _)| p.clone()).collect(),
         articles: cards.into_iter().take(first).collect(),
     };
@@ -314,10 +311,13 @@ mod tests {
             lang: None,
             body: String::new(),
         };
-        let body = |i: usize| ArticleBody {
-            id: format!("a{i}"),
-            blocks: vec![Block::Paragraph(vec![Inline::Text("w ".repeat(words))])],
-            footnotes: vec![],
+        let body = |i: usize| {
+            serde_json::to_string(&ArticleBody {
+                id: format!("a{i}"),
+                blocks: vec![Block::Paragraph(vec![Inline::Text("w ".repeat(words))])],
+                footnotes: vec![],
+            })
+            .unwrap()
         };
         Output {
             bundle: Bundle {
@@ -345,7 +345,7 @@ mod tests {
     #[test]
     fn the_manifest_holds_the_newest_cards_and_shards_the_rest_in_order() {
         let out = output(5_000, 1);
-        let rendered = render(&out);
+        let rendered = render(out.clone());
         let manifest: Manifest = serde_json::from_str(&rendered.bundle_json).unwrap();
         assert_eq!(manifest.articles.len(), FIRST_CARDS);
         assert!(
@@ -363,14 +363,14 @@ mod tests {
 
     #[test]
     fn a_small_bundle_is_the_manifest_alone() {
-        let rendered = render(&output(3, 10));
+        let rendered = render(output(3, 10));
         assert!(rendered.shards.is_empty());
         assert_eq!(all_cards(&rendered).len(), 3);
     }
 
     #[test]
     fn chunks_hold_every_body_and_cards_point_at_theirs() {
-        let rendered = render(&output(100, 2_000));
+        let rendered = render(output(100, 2_000));
         assert!(
             rendered.bodies.len() > 1 && rendered.bodies.len() < 100,
             "{} chunks",
@@ -395,7 +395,7 @@ mod tests {
 
     #[test]
     fn a_body_larger_than_a_chunk_gets_its_own() {
-        let rendered = render(&output(3, 40_000));
+        let rendered = render(output(3, 40_000));
         assert_eq!(rendered.bodies.len(), 3);
     }
 }

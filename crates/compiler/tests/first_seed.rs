@@ -49,7 +49,7 @@ fn first_seed_becomes_the_gaza_article() {
 #[test]
 fn first_seed_output_matches_the_snapshot() {
     let compilation = compile(shared_seeds(), &Options::default(), &|_, _| {});
-    let rendered = output::render(&compilation.output.expect("a bundle"));
+    let rendered = output::render(compilation.output.expect("a bundle"));
     insta::assert_snapshot!("bundle_json", rendered.bundle_json);
     assert!(rendered.shards.is_empty(), "one card fits in bundle.json");
     for (path, json) in &rendered.bodies {
