@@ -173,19 +173,26 @@ async function memory(browser, widget, n) {
 
 // ---- 5. Compiler: the cargo benchmark at 10,000 and 100,000 documents ----
 
-function compiler(docs) {
-  log(`compiler benchmark, ${docs} documents`);
+// One run of the benchmark for every size: it keeps every run's output until the last size is measured, so that
+// no run follows thousands of deletions (see crates/compiler/benches/compile.rs).
+function compiler(sizes) {
+  log(`compiler benchmark, ${sizes.join(", ")} documents`);
   const out = execFileSync("cargo", ["bench", "--quiet", "--package", "tidings-compiler", "--bench", "compile"], {
-    env: { ...process.env, TIDINGS_BENCH_DOCS: String(docs) },
+    env: { ...process.env, TIDINGS_BENCH_DOCS: sizes.join(",") },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const row = (name) => {
-    const line = out.split("\n").find((l) => l.startsWith(name));
-    const [seconds, docsPerSecond, mbPerSecond] = line.slice(34).trim().split(/\s+/).map(Number);
-    return { seconds, docs_per_second: docsPerSecond, mb_per_second: mbPerSecond };
-  };
-  return { docs, tidings: row("tidings build (end to end)"), command: row("tidings build command"), pulldown_cmark: row("pulldown-cmark") };
+  const tables = out.split("compiler benchmark: ").slice(1);
+  return sizes.map((docs, i) => {
+    const lines = tables[i].split("\n");
+    if (!lines[0].startsWith(`${docs} documents`)) throw new Error(`the compiler benchmark printed no table for ${docs} documents`);
+    const row = (name) => {
+      const line = lines.find((l) => l.startsWith(name));
+      const [seconds, docsPerSecond, mbPerSecond] = line.slice(34).trim().split(/\s+/).map(Number);
+      return { seconds, docs_per_second: docsPerSecond, mb_per_second: mbPerSecond };
+    };
+    return { docs, tidings: row("tidings build (end to end)"), command: row("tidings build command"), pulldown_cmark: row("pulldown-cmark") };
+  });
 }
 
 // ---- Lighthouse: the demo news page, and Tidings' page beside the twin's ----
@@ -290,7 +297,7 @@ async function main() {
       tidings: lighthouse(`/${mid}/index.html`),
       twin: lighthouse(`/${mid}/twin.html`),
     };
-    results.compiler = (process.env.BENCH_COMPILER_DOCS ?? "10000,100000").split(",").map(Number).map(compiler);
+    results.compiler = compiler((process.env.BENCH_COMPILER_DOCS ?? "10000,100000").split(",").map(Number));
     report(results);
     writeFileSync("bench/results.json", JSON.stringify(results, null, 2) + "\n");
     writeFileSync("bench/latency.svg", chart(results.filter));

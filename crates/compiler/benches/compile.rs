@@ -2,15 +2,20 @@
 //! derive, render, write), next to raw pulldown-cmark parsing of the same text; and the `tidings build` command
 //! on the same seeds, which also prints its diagnostics (the corpus gives thousands of warnings; they go to
 //! `/dev/null`). Prints documents and MB per second and the ratio to pulldown-cmark. Run with `cargo bench -p
-//! tidings-compiler` (or `make bench-compiler`); `TIDINGS_BENCH_DOCS` changes the number of documents.
+//! tidings-compiler` (or `make bench-compiler`); `TIDINGS_BENCH_DOCS` sets the numbers of documents, one table
+//! each (`10000,100000`).
 //!
-//! Each run writes into a folder of its own, the folders are removed after the last run, and the file system's
-//! dirty data is written out (`sync`) before each run starts: on this machine's ext4 (which has no journal), a
-//! file created while thousands of files deleted moments before are still unwritten makes the inode allocator
-//! step over each of them, which cost seconds at 100,000 documents when one run's output was removed just
-//! before the next. That is the harness's doing, not the compiler's.
+//! The file system is part of what is measured, so the harness keeps its own traces out of it. On this
+//! machine's ext4, which has no journal, creating a file within 30 seconds of thousands of deletions (five
+//! minutes while their inode tables are dirty, and new files dirty them again) makes the inode allocator step
+//! over each freed inode, one by one, for every file created: the command's runs took half as long again after a
+//! benchmark that had just removed its 100,000 seeds. So the seeds are made once into the target folder and
+//! kept for later runs (made again only when the corpus changes); each run writes into a folder of its own, and
+//! every run's folder is kept until the last size is measured; dirty data is written out (`sync`) before each
+//! run.
 
-use std::path::Path;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -19,11 +24,19 @@ use tidings_compiler::{compile, markdown, output, Options};
 
 const RUNS: usize = 3;
 
+/// The version of [`seed`]'s recipe: a folder made by another is made again.
+const RECIPE: u32 = 1;
+
 fn main() {
-    let docs: usize = std::env::var("TIDINGS_BENCH_DOCS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000);
+    let sizes: Vec<usize> = std::env::var("TIDINGS_BENCH_DOCS")
+        .unwrap_or_else(|_| "10000".into())
+        .split(',')
+        .map(|n| {
+            n.trim()
+                .parse()
+                .expect("TIDINGS_BENCH_DOCS: numbers separated by commas")
+        })
+        .collect();
     let corpus =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/digitalgov-seeds");
     let mut sources: Vec<(String, String)> = std::fs::read_dir(&corpus)
@@ -38,36 +51,69 @@ fn main() {
         })
         .collect();
     sources.sort();
-
-    let seeds = tempfile::tempdir().unwrap();
-    let mut texts = Vec::with_capacity(docs);
-    for i in 0..docs {
-        let (name, text) = &sources[i % sources.len()];
-        // A distinct title per copy keeps slugs unique, as in a real corpus of that size.
-        let text = text.replacen("\n# ", &format!("\n# {} ", i / sources.len() + 1), 1);
-        std::fs::write(seeds.path().join(format!("{i:05}-{name}")), &text).unwrap();
-        texts.push(text);
+    let mut outputs = Vec::new();
+    for docs in sizes {
+        outputs.push(measure(&sources, docs));
     }
+    // Every run's output, removed only now: see the module's comment.
+    drop(outputs);
+}
+
+/// The `i`th of a corpus's seeds: its file name and text. A distinct title per copy keeps slugs unique, as in a
+/// real corpus of that size.
+fn seed(sources: &[(String, String)], i: usize) -> (String, String) {
+    let (name, text) = &sources[i % sources.len()];
+    let text = text.replacen("\n# ", &format!("\n# {} ", i / sources.len() + 1), 1);
+    (format!("{i:05}-{name}"), text)
+}
+
+/// The folder of `docs` seeds, made unless an earlier run made it from the same corpus.
+fn seeds_folder(sources: &[(String, String)], docs: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-seeds-{docs}"));
+    let stamp = dir.join(".made-from");
+    let mut hasher = DefaultHasher::new();
+    (RECIPE, docs, sources).hash(&mut hasher);
+    let fingerprint = format!("{:016x}\n", hasher.finish());
+    if std::fs::read_to_string(&stamp).is_ok_and(|s| s == fingerprint) {
+        return dir;
+    }
+    eprintln!("making {docs} seeds in {}", dir.display());
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..docs {
+        let (name, text) = seed(sources, i);
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    // Last: a folder without its stamp is made again.
+    std::fs::write(&stamp, fingerprint).unwrap();
+    dir
+}
+
+/// Measures and prints one size; returns the runs' output folders.
+fn measure(sources: &[(String, String)], docs: usize) -> Vec<tempfile::TempDir> {
+    let seeds = seeds_folder(sources, docs);
+    let texts: Vec<String> = (0..docs).map(|i| seed(sources, i).1).collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let mb = bytes as f64 / 1e6;
 
-    let compiler = best_of(|| {
+    let (compiler, compiled) = best_of(|| {
         let out = tempfile::tempdir().unwrap();
-        let c = compile(seeds.path(), &Options::default(), &|_, _| {});
+        let c = compile(&seeds, &Options::default(), &|_, _| {});
         let o = c.output.expect("the corpus compiles");
         assert_eq!(o.bundle.articles.len(), docs);
-        output::write(out.path(), &output::render(&o), output::Compression::None).unwrap();
+        let rendered = output::render(o);
+        output::write(out.path(), &rendered, output::Compression::None).unwrap();
         // Freed inside the timing: a program that compiles and goes on pays for it (the command does not: it leaves
-        // its memory to the system at exit). Only the output folder is kept, until the last run.
-        drop((c.report, o));
+        // its memory to the system at exit). Only the output folder is kept, until the benchmark ends.
+        drop((c.report, rendered));
         out
     });
-    let command = best_of(|| {
+    let (command, commanded) = best_of(|| {
         let out = tempfile::tempdir().unwrap();
         let status = Command::new(env!("CARGO_BIN_EXE_tidings"))
             .args(["build", "--out"])
             .arg(out.path())
-            .arg(seeds.path())
+            .arg(&seeds)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status()
@@ -75,7 +121,7 @@ fn main() {
         assert!(status.success(), "tidings build failed: {status}");
         out
     });
-    let raw = best_of(|| {
+    let (raw, _) = best_of(|| {
         let mut events = 0usize;
         for text in &texts {
             events += Parser::new_ext(text, markdown::options()).count();
@@ -108,11 +154,12 @@ fn main() {
         "ratio (command time / pulldown-cmark time): {:.2}",
         command.as_secs_f64() / raw.as_secs_f64()
     );
+    compiled.into_iter().chain(commanded).collect()
 }
 
-/// The best time of [`RUNS`] runs of `f`. What the runs return (their output folders) is dropped after the
-/// last one.
-fn best_of<T>(mut f: impl FnMut() -> T) -> Duration {
+/// The best time of [`RUNS`] runs of `f`, and what the runs returned (their output folders), for the caller to
+/// drop when no more runs follow.
+fn best_of<T>(mut f: impl FnMut() -> T) -> (Duration, Vec<T>) {
     let mut kept = Vec::with_capacity(RUNS);
     let best = (0..RUNS)
         .map(|_| {
@@ -124,6 +171,5 @@ fn best_of<T>(mut f: impl FnMut() -> T) -> Duration {
         })
         .min()
         .unwrap();
-    drop(kept);
-    best
+    (best, kept)
 }
