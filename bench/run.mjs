@@ -191,7 +191,8 @@ function compiler(sizes) {
       const [seconds, docsPerSecond, mbPerSecond] = line.slice(34).trim().split(/\s+/).map(Number);
       return { seconds, docs_per_second: docsPerSecond, mb_per_second: mbPerSecond };
     };
-    return { docs, tidings: row("tidings build (end to end)"), command: row("tidings build command"), pulldown_cmark: row("pulldown-cmark") };
+    const peak = Number(lines.find((l) => l.startsWith("peak memory of the command")).split(":")[1]);
+    return { docs, tidings: row("tidings build (end to end)"), command: { ...row("tidings build command"), peak_mb: peak }, pulldown_cmark: row("pulldown-cmark") };
   });
 }
 
@@ -344,8 +345,8 @@ function report(r) {
     row("twin page", l.twin),
     ["ratio", ratio(l.tidings.performance, l.twin.performance), ratio(l.tidings.lcp_ms, l.twin.lcp_ms), "-", "-", ratio(l.tidings.fcp_ms, l.twin.fcp_ms)],
   ]);
-  table("Compiler (best of 3): compile and write, and the `tidings build` command (diagnostics printed)", ["documents", "tidings docs/s", "MB/s", "command docs/s", "MB/s", "pulldown-cmark docs/s", "MB/s", "ratio"],
-    r.compiler.map((c) => [c.docs, c.tidings.docs_per_second, c.tidings.mb_per_second, c.command.docs_per_second, c.command.mb_per_second, c.pulldown_cmark.docs_per_second, c.pulldown_cmark.mb_per_second, ratio(c.tidings.seconds, c.pulldown_cmark.seconds)]));
+  table("Compiler (best of 3): compile and write, and the `tidings build` command (diagnostics printed)", ["documents", "tidings docs/s", "MB/s", "command docs/s", "MB/s", "command peak MB", "pulldown-cmark docs/s", "MB/s", "ratio"],
+    r.compiler.map((c) => [c.docs, c.tidings.docs_per_second, c.tidings.mb_per_second, c.command.docs_per_second, c.command.mb_per_second, c.command.peak_mb, c.pulldown_cmark.docs_per_second, c.pulldown_cmark.mb_per_second, ratio(c.tidings.seconds, c.pulldown_cmark.seconds)]));
 }
 
 main().catch((error) => {

@@ -1,9 +1,9 @@
 //! Compiler throughput: 10,000 seeds made from the real DigitalGov corpus, compiled end to end (read, parse,
 //! derive, render, write), next to raw pulldown-cmark parsing of the same text; and the `tidings build` command
 //! on the same seeds, which also prints its diagnostics (the corpus gives thousands of warnings; they go to
-//! `/dev/null`). Prints documents and MB per second and the ratio to pulldown-cmark. Run with `cargo bench -p
-//! tidings-compiler` (or `make bench-compiler`); `TIDINGS_BENCH_DOCS` sets the numbers of documents, one table
-//! each (`10000,100000`).
+//! `/dev/null`). Prints documents and MB per second, the ratio to pulldown-cmark and the command's peak memory.
+//! Run with `cargo bench -p tidings-compiler` (or `make bench-compiler`); `TIDINGS_BENCH_DOCS` sets the numbers
+//! of documents, one table each (`10000,100000`).
 //!
 //! The file system is part of what is measured, so the harness keeps its own traces out of it. On this
 //! machine's ext4, which has no journal, creating a file within 30 seconds of thousands of deletions (five
@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use nix::sys::resource::{getrusage, UsageWho};
 use pulldown_cmark::Parser;
 use tidings_compiler::{compile, markdown, output, Options};
 
@@ -27,7 +28,7 @@ const RUNS: usize = 3;
 const RECIPE: u32 = 1;
 
 fn main() {
-    let sizes: Vec<usize> = std::env::var("TIDINGS_BENCH_DOCS")
+    let mut sizes: Vec<usize> = std::env::var("TIDINGS_BENCH_DOCS")
         .unwrap_or_else(|_| "10000".into())
         .split(',')
         .map(|n| {
@@ -36,6 +37,9 @@ fn main() {
                 .expect("TIDINGS_BENCH_DOCS: numbers separated by commas")
         })
         .collect();
+    // Smallest first: the command's peak memory is read as the largest of every run so far.
+    sizes.sort_unstable();
+    sizes.dedup();
     let corpus =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/digitalgov-seeds");
     let mut sources: Vec<(String, String)> = std::fs::read_dir(&corpus)
@@ -91,22 +95,7 @@ fn seeds_folder(sources: &[(String, String)], docs: usize) -> PathBuf {
 /// Measures and prints one size; returns the runs' output folders.
 fn measure(sources: &[(String, String)], docs: usize) -> Vec<tempfile::TempDir> {
     let seeds = seeds_folder(sources, docs);
-    let texts: Vec<String> = (0..docs).map(|i| seed(sources, i).1).collect();
-    let bytes: usize = texts.iter().map(String::len).sum();
-    let mb = bytes as f64 / 1e6;
 
-    let (compiler, compiled) = best_of(|| {
-        let out = tempfile::tempdir().unwrap();
-        let c = compile(&seeds, &Options::default(), &|_, _| {});
-        let o = c.output.expect("the corpus compiles");
-        assert_eq!(o.bundle.articles.len(), docs);
-        let rendered = output::render(o);
-        output::write(out.path(), &rendered, output::Compression::None).unwrap();
-        // Freed inside the timing: a program that compiles and goes on pays for it (the command does not: it leaves
-        // its memory to the system at exit). Only the output folder is kept, until the benchmark ends.
-        drop((c.report, rendered));
-        out
-    });
     let (command, commanded) = best_of(|| {
         let out = tempfile::tempdir().unwrap();
         let status = Command::new(env!("CARGO_BIN_EXE_tidings"))
@@ -120,6 +109,33 @@ fn measure(sources: &[(String, String)], docs: usize) -> Vec<tempfile::TempDir> 
         assert!(status.success(), "tidings build failed: {status}");
         out
     });
+    // The command's peak memory: the largest resident set of any child so far. On Linux a child started from
+    // this process also counts this process's own peak until then, so the command runs first, while this process
+    // is small (before the texts are read and the compile-and-write runs), the sizes come smallest first, and a
+    // reading no larger than this process's own peak is refused.
+    let before = getrusage(UsageWho::RUSAGE_SELF).map_or(0, |u| u.max_rss());
+    let command_peak = getrusage(UsageWho::RUSAGE_CHILDREN).map_or(0, |u| u.max_rss());
+    assert!(
+        command_peak > before,
+        "the command's peak memory is hidden by the benchmark's own"
+    );
+    // Kibibytes, as Linux counts them, to megabytes.
+    let command_peak = command_peak as f64 * 1024.0 / 1e6;
+    let (compiler, compiled) = best_of(|| {
+        let out = tempfile::tempdir().unwrap();
+        let c = compile(&seeds, &Options::default(), &|_, _| {});
+        let o = c.output.expect("the corpus compiles");
+        assert_eq!(o.bundle.articles.len(), docs);
+        let rendered = output::render(o);
+        output::write(out.path(), &rendered, output::Compression::None).unwrap();
+        // Freed inside the timing: a program that compiles and goes on pays for it (the command does not: it leaves
+        // its memory to the system at exit). Only the output folder is kept, until the benchmark ends.
+        drop((c.report, rendered));
+        out
+    });
+    let texts: Vec<String> = (0..docs).map(|i| seed(sources, i).1).collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mb = bytes as f64 / 1e6;
     let (raw, _) = best_of(|| {
         let mut events = 0usize;
         for text in &texts {
@@ -153,6 +169,7 @@ fn measure(sources: &[(String, String)], docs: usize) -> Vec<tempfile::TempDir> 
         "ratio (command time / pulldown-cmark time): {:.2}",
         command.as_secs_f64() / raw.as_secs_f64()
     );
+    println!("peak memory of the command (MB): {command_peak:.0}");
     compiled.into_iter().chain(commanded).collect()
 }
 
