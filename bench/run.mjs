@@ -183,9 +183,10 @@ function compiler(sizes) {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const tables = out.split("compiler benchmark: ").slice(1);
-  return sizes.map((docs, i) => {
-    const lines = tables[i].split("\n");
-    if (!lines[0].startsWith(`${docs} documents`)) throw new Error(`the compiler benchmark printed no table for ${docs} documents`);
+  return sizes.map((docs) => {
+    const table = tables.find((t) => t.startsWith(`${docs} documents`));
+    if (!table) throw new Error(`the compiler benchmark printed no table for ${docs} documents`);
+    const lines = table.split("\n");
     const row = (name) => {
       const line = lines.find((l) => l.startsWith(name));
       const [seconds, docsPerSecond, mbPerSecond] = line.slice(34).trim().split(/\s+/).map(Number);
