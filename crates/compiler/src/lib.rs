@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use tidings_bundle::{ArticleBody, Bundle, Card, TagCount, SCHEMA_VERSION};
+use tidings_bundle::{Bundle, Card, TagCount, SCHEMA_VERSION};
 
 use crate::diag::{Diagnostic, Report, Sink, SourceFile};
 use crate::seed::Outcome;
@@ -239,12 +239,6 @@ enum Compiled {
     Failed,
 }
 
-/// `body` as it goes into its chunk.
-fn body_json(body: &ArticleBody) -> String {
-    // The bundle types hold only strings, numbers and sequences: serialising them cannot fail.
-    serde_json::to_string(body).unwrap_or_default()
-}
-
 fn compile_file(dir: &Path, path: &Path, options: &Options) -> SeedResult {
     let mut file = SourceFile {
         name: display(dir, path),
@@ -260,7 +254,7 @@ fn compile_file(dir: &Path, path: &Path, options: &Options) -> SeedResult {
         let outcome = match seed::compile(&id, &file.text, &mut sink) {
             Outcome::Article(article) => {
                 let (card, body) = *article;
-                Compiled::Article(Box::new(card), body_json(&body))
+                Compiled::Article(Box::new(card), output::json(&body))
             }
             Outcome::Draft => Compiled::Draft,
             Outcome::Failed => Compiled::Failed,

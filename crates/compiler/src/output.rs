@@ -106,10 +106,7 @@ pub fn render(output: Output) -> Rendered {
     }
 
     let first = cards.len().min(FIRST_CARDS);
-    let rest: Vec<String> = cards[first..]
-        .par_iter()
-        .map(|c| serde_json::to_string(c).unwrap_or_default())
-        .collect();
+    let rest: Vec<String> = cards[first..].par_iter().map(json).collect();
     let sizes: Vec<usize> = rest.iter().map(|j| j.len() + 1).collect();
     let mut rest = rest.into_iter();
     let shards: Vec<(String, String)> = runs(&sizes, SHARD_BYTES)
@@ -124,17 +121,16 @@ pub fn render(output: Output) -> Rendered {
         articles: cards.into_iter().take(first).collect(),
     };
     Rendered {
-        bundle_json: to_json(&manifest),
+        bundle_json: json(&manifest) + "\n",
         shards,
         bodies,
     }
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> String {
+/// `value` as JSON (a body as it goes into its chunk, a card into its shard, the manifest).
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
     // The bundle types hold only strings, numbers and sequences: serialising them cannot fail.
-    let mut json = serde_json::to_string(value).unwrap_or_default();
-    json.push('\n');
-    json
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// Whether files get precompressed copies beside them.
