@@ -40,7 +40,7 @@ pub fn write(query: &str, key: &str, state: &UrlState) -> String {
     // Written into one string as it goes: `?` before the first part, `&` before the others.
     let mut out = String::new();
     let sep = |out: &mut String| out.push(if out.is_empty() { '?' } else { '&' });
-    for part in parts(query).filter(|p| !ours(&decode(pieces(p, b'=').next().unwrap_or("")))) {
+    for part in parts(query).filter(|p| !ours(&decode(halves(p).0))) {
         sep(&mut out);
         out.push_str(part);
     }
@@ -69,12 +69,16 @@ fn parts(query: &str) -> impl Iterator<Item = &str> {
     pieces(query.strip_prefix("?").unwrap_or(query), b'&').filter(|p| !p.is_empty())
 }
 
+/// A part's name and value, as written: split at its first `=` (a part without one is all name).
+fn halves(part: &str) -> (&str, &str) {
+    let name = pieces(part, b'=').next().unwrap_or(part);
+    (name, part.get(name.len() + 1..).unwrap_or(""))
+}
+
 /// The parts of a query string, decoded.
 fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
     parts(query).map(|p| {
-        let mut halves = pieces(p, b'=');
-        let name = halves.next().unwrap_or(p);
-        let value = p.get(name.len() + 1..).unwrap_or("");
+        let (name, value) = halves(p);
         (decode(name), decode(value))
     })
 }
