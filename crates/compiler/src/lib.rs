@@ -209,9 +209,12 @@ pub fn compile(
         }
         ids.insert(id, file);
         match outcome {
-            Compiled::Article(card, body) => articles.push((file, *card, body)),
-            Compiled::Draft => stats.drafts += 1,
-            Compiled::Failed => {}
+            Outcome::Article(article) => {
+                let (card, body) = *article;
+                articles.push((file, card, body));
+            }
+            Outcome::Draft => stats.drafts += 1,
+            Outcome::Failed => {}
         }
     }
     let failed = report.count(diag::Severity::Error) > 0;
@@ -229,14 +232,8 @@ struct SeedResult {
     /// Bytes of text read.
     bytes: usize,
     diagnostics: Vec<Diagnostic>,
-    outcome: Option<(String, Compiled)>,
-}
-
-/// A seed's [`Outcome`], its body serialised.
-enum Compiled {
-    Article(Box<Card>, String),
-    Draft,
-    Failed,
+    /// Its body serialised as soon as it is compiled (see [`Output::bodies`]).
+    outcome: Option<(String, Outcome<String>)>,
 }
 
 fn compile_file(dir: &Path, path: &Path, options: &Options) -> SeedResult {
@@ -251,14 +248,8 @@ fn compile_file(dir: &Path, path: &Path, options: &Options) -> SeedResult {
     };
     let outcome = read_seed(&mut sink, &mut file, path, options).then(|| {
         let id = id_from_path(path);
-        let outcome = match seed::compile(&id, &file.text, &mut sink) {
-            Outcome::Article(article) => {
-                let (card, body) = *article;
-                Compiled::Article(Box::new(card), output::json(&body))
-            }
-            Outcome::Draft => Compiled::Draft,
-            Outcome::Failed => Compiled::Failed,
-        };
+        let outcome =
+            seed::compile(&id, &file.text, &mut sink).map_body(|body| output::json(&body));
         (id, outcome)
     });
     let bytes = file.text.len();

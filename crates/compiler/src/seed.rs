@@ -13,15 +13,30 @@ use crate::sources::{self, SourceError};
 use crate::split::{self, Unclosed};
 use crate::{dates, markdown, text, yaml};
 
-/// What became of a seed.
+/// What became of a seed. `B` is its body: the tree [`compile`] makes, or that tree's JSON once `compile_file`
+/// has serialised it ([`Outcome::map_body`]).
 #[derive(Debug)]
-pub enum Outcome {
+pub enum Outcome<B = ArticleBody> {
     /// A published article. `body` of the card is filled in when the bundle is written.
-    Article(Box<(Card, ArticleBody)>),
+    Article(Box<(Card, B)>),
     /// `draft: true`: left out of the bundle.
     Draft,
     /// At least one error was reported.
     Failed,
+}
+
+impl<B> Outcome<B> {
+    /// The same outcome, an article's body turned by `f`.
+    pub fn map_body<C>(self, f: impl FnOnce(B) -> C) -> Outcome<C> {
+        match self {
+            Self::Article(article) => {
+                let (card, body) = *article;
+                Outcome::Article(Box::new((card, f(body))))
+            }
+            Self::Draft => Outcome::Draft,
+            Self::Failed => Outcome::Failed,
+        }
+    }
 }
 
 /// Compiles the text of one seed whose id is `id`.
