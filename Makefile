@@ -52,7 +52,7 @@ e2e-site: build ## The sites the end-to-end tests serve: the default build, the 
 	rm -rf target/e2e && mkdir -p target/e2e
 	cp -r dist target/e2e/site
 	cp -r dist target/e2e/corpus
-	cargo run --quiet --package tidings-compiler -- build ../shared/corpus/digitalgov-seeds --quiet --precompress --out target/e2e/corpus
+	cargo run --quiet --package tidings-compiler -- build corpus/digitalgov-seeds --quiet --precompress --out target/e2e/corpus
 	cp -r dist target/e2e/attack
 	rm -rf target/e2e/attack/articles
 	cargo run --quiet --package tidings-compiler -- build tests/attack/seeds --quiet --precompress --out target/e2e/attack
@@ -84,7 +84,7 @@ bench-compiler: ## Compiler throughput against raw pulldown-cmark (10,000 docume
 	cargo bench --package tidings-compiler --bench compile
 
 FUZZ_SECONDS ?= 60
-FUZZ_SEEDS := ../shared/corpus/digitalgov-seeds ../shared/corpus/edge-cases/jekyll-posts ../shared/corpus/edge-cases/yaml-suite
+FUZZ_SEEDS := corpus/digitalgov-seeds corpus/edge-cases/jekyll-posts corpus/edge-cases/yaml-suite
 fuzz: ## Fuzz the compiler (nightly, cargo-fuzz) for FUZZ_SECONDS per target; crashes land in fuzz/artifacts/.
 	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz
 	mkdir -p fuzz/corpus/front_matter fuzz/corpus/markdown

@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const [n, out, corpus = "../shared/corpus/digitalgov-seeds"] = process.argv.slice(2);
+const [n, out, corpus = "corpus/digitalgov-seeds"] = process.argv.slice(2);
 const count = Number(n);
 if (!Number.isInteger(count) || count < 1 || !out) {
   console.error("usage: node bench/corpus.mjs N OUT_DIR [CORPUS_DIR]");

@@ -41,7 +41,7 @@ fn main() {
     sizes.sort_unstable();
     sizes.dedup();
     let corpus =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/digitalgov-seeds");
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/digitalgov-seeds");
     let mut sources: Vec<(String, String)> = std::fs::read_dir(&corpus)
         .expect("the DigitalGov corpus beside the project")
         .filter_map(|e| e.ok())

@@ -20,7 +20,7 @@ fn build(seeds: &Path, out: &Path, extra: &[&str]) -> Output {
 }
 
 fn shared_seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
 }
 
 fn invalid() -> PathBuf {
@@ -108,7 +108,7 @@ fn a_missing_output_folder_is_created() {
 #[test]
 fn the_same_seeds_give_byte_identical_output() {
     let corpus =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/digitalgov-seeds");
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/digitalgov-seeds");
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     for out in [&a, &b] {
         let run = build(&corpus, out.path(), &["-q"]);
@@ -333,7 +333,7 @@ fn a_build_killed_half_way_leaves_the_previous_bundle_readable() {
     // A large build killed at several moments: whatever the moment, the folder holds a whole bundle whose
     // chunks all exist (the previous one or the new one).
     let corpus =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/digitalgov-seeds");
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/digitalgov-seeds");
     let out = tempfile::tempdir().unwrap();
     let out_str = out.path().to_str().unwrap();
     assert!(build(&shared_seeds(), out.path(), &[]).status.success());

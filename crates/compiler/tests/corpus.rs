@@ -1,4 +1,4 @@
-//! The real corpora of `../shared/corpus/`: news posts compile, and odd or invalid files give a clear
+//! The real corpora of `corpus/`: news posts compile, and odd or invalid files give a clear
 //! diagnostic, never a panic.
 
 use std::path::{Path, PathBuf};
@@ -11,7 +11,7 @@ use tidings_compiler::{compile, split, yaml, Compilation, Options};
 fn corpus(name: &str) -> PathBuf {
     Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus"
+        "/../../corpus"
     ))
     .join(name)
 }

@@ -4,16 +4,16 @@ use std::path::Path;
 
 use tidings_compiler::{compile, output, Options};
 
-fn shared_seeds() -> &'static Path {
+fn project_seeds() -> &'static Path {
     Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seeds"
+        "/../../seeds"
     ))
 }
 
 #[test]
 fn first_seed_becomes_the_gaza_article() {
-    let compilation = compile(shared_seeds(), &Options::default(), &|_, _| {});
+    let compilation = compile(project_seeds(), &Options::default(), &|_, _| {});
     assert_eq!(
         compilation.report.diagnostics,
         vec![],
@@ -48,7 +48,7 @@ fn first_seed_becomes_the_gaza_article() {
 
 #[test]
 fn first_seed_output_matches_the_snapshot() {
-    let compilation = compile(shared_seeds(), &Options::default(), &|_, _| {});
+    let compilation = compile(project_seeds(), &Options::default(), &|_, _| {});
     let rendered = output::render(compilation.output.expect("a bundle"));
     insta::assert_snapshot!("bundle_json", rendered.bundle_json);
     assert!(rendered.shards.is_empty(), "one card fits in bundle.json");
