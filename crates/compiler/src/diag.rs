@@ -65,6 +65,16 @@ pub struct Sink<'a> {
 }
 
 impl Sink<'_> {
+    /// Records an error about the file as a whole: there is no text to point at.
+    pub fn file_error(&mut self, message: impl Into<String>, help: impl Into<String>) {
+        self.error(None, message, "", help);
+    }
+
+    /// Records a warning about the file as a whole.
+    pub fn file_warning(&mut self, message: impl Into<String>, help: impl Into<String>) {
+        self.warning(None, message, "", help);
+    }
+
     /// Errors recorded so far for this file.
     pub fn error_count(&self) -> usize {
         self.out
@@ -134,6 +144,14 @@ impl Sink<'_> {
 }
 
 impl Report {
+    /// Where the diagnostics of file `file` (an index in [`Report::files`]) go.
+    pub fn sink(&mut self, file: usize) -> Sink<'_> {
+        Sink {
+            file,
+            out: &mut self.diagnostics,
+        }
+    }
+
     /// Number of diagnostics of `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
@@ -261,11 +279,9 @@ mod tests {
             }],
             diagnostics: vec![],
         };
-        Sink {
-            file: 0,
-            out: &mut report.diagnostics,
-        }
-        .error(Some(10..12), "bad tags", "here", "close the list with `]`");
+        report
+            .sink(0)
+            .error(Some(10..12), "bad tags", "here", "close the list with `]`");
         let text = report.render(&report.diagnostics[0], false);
         assert!(text.starts_with("error: bad tags"), "{text}");
         assert!(text.contains("a.md:2:7"), "{text}");
@@ -283,11 +299,7 @@ mod tests {
             }],
             diagnostics: vec![],
         };
-        Sink {
-            file: 0,
-            out: &mut report.diagnostics,
-        }
-        .warning(None, "odd", "", "");
+        report.sink(0).file_warning("odd", "");
         assert!(report
             .render(&report.diagnostics[0], true)
             .starts_with("error: odd"));
@@ -305,11 +317,7 @@ mod tests {
             }],
             diagnostics: vec![],
         };
-        Sink {
-            file: 0,
-            out: &mut report.diagnostics,
-        }
-        .error(Some(at..at + 1), "bad", "this x", "");
+        report.sink(0).error(Some(at..at + 1), "bad", "this x", "");
         let shown = report.render(&report.diagnostics[0], false);
         assert!(shown.len() < 2_000, "{} bytes", shown.len());
         assert!(shown.contains("long.md:2:"), "{shown}");

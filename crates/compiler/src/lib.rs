@@ -2,10 +2,11 @@
 //!
 //! [`compile`] walks the seeds folder and returns a [`Compilation`]: the bundle (when no seed has an error) and
 //! a [`diag::Report`] of everything found, every bad seed in one run. [`output::write`] puts the bundle on disk
-//! atomically. Per seed the pipeline is `split` (front matter from body) → `yaml` → `front_matter` →
+//! atomically. [`walk`] finds and reads the seeds; per seed the pipeline is `split` (front matter from body) → `yaml` → `front_matter` →
 //! `seed` (validation, derived fields) with `markdown` building the document tree; `sources`, `links`,
-//! `dates` and `text` are the small derivations. Nothing here prints: the `tidings` binary is the edge.
+//! `dates` and `text` are the small derivations; `assemble` orders the compiled seeds into one bundle. Nothing here prints: the `tidings` binary is the edge.
 
+mod assemble;
 pub mod dates;
 pub mod diag;
 pub mod front_matter;
@@ -16,21 +17,22 @@ pub mod seed;
 pub mod sources;
 pub mod split;
 pub mod text;
+pub mod walk;
 pub mod yaml;
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use tidings_bundle::{Bundle, Card, TagCount, SCHEMA_VERSION};
+use tidings_bundle::{Bundle, Card};
 
+use crate::assemble::assemble;
 use crate::diag::{Diagnostic, Report, Sink, SourceFile};
 use crate::seed::Outcome;
-
-/// File extensions read as seeds.
-pub const SEED_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+use crate::walk::{add_file, discover, display, read_seed};
+pub use crate::walk::{id_from_path, SEED_EXTENSIONS};
 
 /// Default largest seed, in bytes.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -85,56 +87,6 @@ pub struct Compilation {
     pub stats: Stats,
 }
 
-/// Lists the seed files under `dir`, sorted by path, and counts the files skipped. Unreadable entries (a
-/// permission error, a symlink loop) are reported.
-pub fn discover(dir: &Path, report: &mut Report) -> (Vec<PathBuf>, usize) {
-    let mut seeds = Vec::new();
-    let mut skipped = 0;
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter();
-    for entry in
-        walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-    {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let is_seed = entry
-                    .path()
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| SEED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-                if is_seed {
-                    seeds.push(entry.into_path());
-                } else {
-                    skipped += 1;
-                }
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let path = err.path().unwrap_or(dir).to_path_buf();
-                let file = add_file(report, dir, &path, String::new());
-                let why = if err.loop_ancestor().is_some() {
-                    "a symbolic link loops back to a folder above it".to_string()
-                } else {
-                    err.to_string()
-                };
-                Sink {
-                    file,
-                    out: &mut report.diagnostics,
-                }
-                .error(
-                    None,
-                    format!("cannot read `{}`: {why}", display(dir, &path)),
-                    "",
-                    "fix or remove the link or the file's permissions",
-                );
-            }
-        }
-    }
-    (seeds, skipped)
-}
-
 /// Compiles every seed under `dir`. Seeds are compiled in parallel; the result and the order of the
 /// diagnostics do not depend on it. `progress` is called after each file with (done, total), from any thread.
 pub fn compile(
@@ -146,17 +98,11 @@ pub fn compile(
     let mut stats = Stats::default();
     if !dir.is_dir() {
         let file = add_file(&mut report, dir, dir, String::new());
-        Sink {
-            file,
-            out: &mut report.diagnostics,
-        }
-        .error(
-            None,
+        report.sink(file).file_error(
             format!(
                 "seeds folder `{}` does not exist or is not a folder",
                 dir.display()
             ),
-            "",
             "pass the folder that holds your .md seeds",
         );
         return Compilation {
@@ -195,14 +141,8 @@ pub fn compile(
         };
         if let Some(&first) = ids.get(&id) {
             let first_name = report.files[first].name.clone();
-            Sink {
-                file,
-                out: &mut report.diagnostics,
-            }
-            .error(
-                None,
+            report.sink(file).file_error(
                 format!("id `{id}` is already used by `{first_name}`"),
-                "",
                 "ids come from file names: rename one of the two files",
             );
             continue;
@@ -265,161 +205,3 @@ fn compile_file(dir: &Path, path: &Path, options: &Options) -> SeedResult {
     }
 }
 
-/// Reads a seed's text into `file`; false (with a diagnostic) when it is too large, unreadable or not UTF-8.
-fn read_seed(sink: &mut Sink, file: &mut SourceFile, path: &Path, options: &Options) -> bool {
-    let name = &file.name;
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > options.max_file_bytes {
-        sink.error(
-            None,
-            format!(
-                "`{name}` is {size} bytes, over the limit of {} bytes",
-                options.max_file_bytes
-            ),
-            "",
-            "split the seed, or raise the limit with --max-file-size",
-        );
-        return false;
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            sink.error(
-                None,
-                format!("cannot read `{name}`: {err}"),
-                "",
-                "check that the file exists and is readable",
-            );
-            return false;
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => {
-            file.text = text;
-            true
-        }
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            file.text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-            sink.error(
-                Some(at..at + '\u{fffd}'.len_utf8()),
-                format!("file is not valid UTF-8 (byte offset {at})"),
-                "invalid byte here",
-                "save the file as UTF-8",
-            );
-            false
-        }
-    }
-}
-
-fn add_file(report: &mut Report, dir: &Path, path: &Path, text: String) -> usize {
-    report.files.push(SourceFile {
-        name: display(dir, path),
-        text,
-    });
-    report.files.len() - 1
-}
-
-fn display(dir: &Path, path: &Path) -> String {
-    let shown = path
-        .strip_prefix(dir)
-        .ok()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(path);
-    shown.to_string_lossy().replace('\\', "/")
-}
-
-/// The id of a seed: its file name without extension, with any character other than ASCII letters, digits,
-/// `_`, `-` and `.` replaced by `-`, so it is safe in a file name and a URL.
-pub fn id_from_path(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    let id: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "_-.".contains(c) {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if id.is_empty() {
-        "seed".into()
-    } else {
-        id
-    }
-}
-
-/// Orders the articles, makes slugs unique and counts tags.
-fn assemble(mut articles: Vec<(usize, Card, String)>, report: &mut Report) -> Output {
-    // Newest first; undated last; then by title and id so the order never depends on the file system.
-    articles.sort_by(|a, b| {
-        (b.1.date.is_some(), &b.1.date)
-            .cmp(&(a.1.date.is_some(), &a.1.date))
-            .then_with(|| a.1.title.cmp(&b.1.title))
-            .then_with(|| a.1.id.cmp(&b.1.id))
-    });
-    let mut by_id: Vec<usize> = (0..articles.len()).collect();
-    by_id.sort_by(|&a, &b| articles[a].1.id.cmp(&articles[b].1.id));
-    let mut taken: HashMap<String, String> = HashMap::new();
-    for i in by_id {
-        let (file, card, _) = &mut articles[i];
-        let wanted = if card.slug.is_empty() {
-            card.id.to_lowercase()
-        } else {
-            card.slug.clone()
-        };
-        let mut slug = wanted.clone();
-        let mut n = 2;
-        while taken.contains_key(&slug) {
-            slug = format!("{wanted}-{n}");
-            n += 1;
-        }
-        if slug != wanted {
-            let other = taken[&wanted].clone();
-            Sink {
-                file: *file,
-                out: &mut report.diagnostics,
-            }
-            .warning(
-                None,
-                format!(
-                    "slug `{wanted}` is also the slug of `{other}`; this article gets `{slug}`"
-                ),
-                "",
-                "give one of the two articles a different title",
-            );
-        }
-        taken.insert(slug.clone(), card.id.clone());
-        card.slug = slug;
-    }
-    let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
-    for (_, card, _) in &articles {
-        for tag in &card.tags {
-            *counts.entry(tag).or_default() += 1;
-        }
-    }
-    let mut tags: Vec<TagCount> = counts
-        .into_iter()
-        .map(|(tag, count)| TagCount {
-            tag: tag.to_string(),
-            count,
-        })
-        .collect();
-    tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.tag.cmp(&b.tag)));
-    let (cards, bodies) = articles
-        .into_iter()
-        .map(|(_, card, body)| (card, body))
-        .unzip();
-    Output {
-        bundle: Bundle {
-            schema_version: SCHEMA_VERSION,
-            tags,
-            articles: cards,
-        },
-        bodies,
-    }
-}
