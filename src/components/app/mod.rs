@@ -6,21 +6,24 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use tidings_bundle::{Card, Manifest, TagCount};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::article_card::{article_card, ArticleCardProps};
-use super::article_view::{article_view, ArticleViewProps, Body};
+use super::article_view::Body;
 use super::status::{failure, placeholders};
-use super::tag_filters::{tag_filters, TagFiltersProps};
-use super::{document, flag, h, on_click, Lang};
+use super::tag_filters::TagFiltersProps;
+use super::{document, Lang};
 use crate::api::{self, FetchError};
-use crate::config::{Config, Layout, Open};
-use crate::decode;
-use crate::state::{Action, MatchMode, Postings, State};
-use crate::url_state;
+use crate::config::Config;
+use crate::state::{Action, MatchMode, State};
 use wasm_bindgen::prelude::*;
+
+mod history;
+mod list;
+mod loading;
+
+use list::{head, heading, ready, Story};
+use loading::{Early, Fetch};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -46,116 +49,6 @@ pub enum WidgetEvent {
     /// Loading failed.
     Error { message: String },
 }
-
-/// The stories so far: the manifest's cards, then each shard's as it arrives. Cards are shared by `Rc`, so
-/// that each publication of the list copies pointers, not cards.
-#[derive(Clone)]
-pub struct Loaded {
-    /// Every tag with its count (complete from the start: the manifest has them).
-    tags: Rc<Vec<TagCount>>,
-    /// How many stories the bundle has.
-    total: usize,
-    cards: Vec<Rc<Card>>,
-    postings: Postings,
-    /// Shards still to come.
-    pending: usize,
-    /// Why a shard could not be loaded.
-    failed: Option<FetchError>,
-}
-
-impl Loaded {
-    /// The manifest's stories, and the paths of the card shards still to fetch.
-    fn start(manifest: Manifest) -> (Self, Vec<String>) {
-        let mut loaded = Self {
-            tags: Rc::new(manifest.tags),
-            total: manifest.total as usize,
-            cards: Vec::new(),
-            postings: Postings::default(),
-            pending: manifest.index.len(),
-            failed: None,
-        };
-        loaded.append(manifest.articles);
-        (loaded, manifest.index)
-    }
-
-    fn append(&mut self, cards: Vec<Card>) {
-        self.cards.reserve(cards.len());
-        cards.into_iter().for_each(|card| self.push(card));
-    }
-
-    fn push(&mut self, card: Card) {
-        self.postings.push(&card.tags);
-        self.cards.push(Rc::new(card));
-    }
-
-    /// Reads a shard's cards, [`SLICE`] at a time with a turn of the event loop in between: no long task on a
-    /// slow phone. Stops early once `current` says this run is stale.
-    async fn read_in_slices(
-        &mut self,
-        cards: &js_sys::Array,
-        current: &dyn Fn() -> bool,
-    ) -> Result<(), FetchError> {
-        let len = cards.length();
-        let mut start = 0;
-        while start < len && current() {
-            for i in start..(start + SLICE).min(len) {
-                let card = decode::card_at(cards, i)?;
-                self.push(card);
-            }
-            start += SLICE;
-            yew::platform::time::sleep(std::time::Duration::ZERO).await;
-        }
-        Ok(())
-    }
-
-    fn by_id(&self, id: &str) -> Option<&Rc<Card>> {
-        self.cards.iter().find(|c| c.id == id)
-    }
-}
-
-/// Where the bundle's download is.
-pub enum Fetch {
-    Loading,
-    /// The stories so far.
-    Ready(Rc<Loaded>),
-    Failed(FetchError),
-}
-
-/// How the widget starts: from the page's download of the bundle (`embed/prefetch.js`) when there is one.
-enum Early {
-    /// Its text was here when the widget started, and is read: the first render shows the stories.
-    Read(Result<(Loaded, Vec<String>), FetchError>),
-    /// To be awaited: the page's download, still on its way (the bundle is not downloaded again), or none, and
-    /// the widget downloads the bundle itself.
-    Download(Option<api::Prefetch>),
-}
-
-impl Early {
-    fn new(url: &str) -> Self {
-        match api::Prefetch::take(url) {
-            Some(mut prefetch) => match prefetch.bundle_now() {
-                Some(read) => Self::Read(read.map(Loaded::start)),
-                None => Self::Download(Some(prefetch)),
-            },
-            None => Self::Download(None),
-        }
-    }
-
-    /// The state of the first render.
-    fn fetch(&self) -> Fetch {
-        match self {
-            Self::Read(Ok((loaded, _))) => Fetch::Ready(Rc::new(loaded.clone())),
-            Self::Read(Err(e)) => Fetch::Failed(e.clone()),
-            _ => Fetch::Loading,
-        }
-    }
-}
-
-/// How often, at most, arriving shards re-render the list (a 100,000-story bundle has a hundred and more).
-const PUBLISH_MS: f64 = 150.0;
-
-/// Cards read from a shard between two turns of the page's event loop.
-const SLICE: u32 = 100;
 
 /// What changes the root's state.
 pub enum Msg {
@@ -397,83 +290,6 @@ impl App {
         }
     }
 
-    /// Starts a run of the bundle's download: the manifest, then the card shards in order, published at most
-    /// every [`PUBLISH_MS`]. Only the first run may start from the page's download.
-    fn download(&mut self, ctx: &Context<Self>) {
-        let mine = self.run.get().wrapping_add(1);
-        self.run.set(mine);
-        let current = {
-            let run = self.run.clone();
-            move || run.get() == mine
-        };
-        let start = std::mem::replace(&mut self.early, Early::Download(None));
-        let shown = matches!(start, Early::Read(_));
-        if !shown {
-            self.fetch = Fetch::Loading;
-        }
-        let (link, onevent, url) = (
-            ctx.link().clone(),
-            ctx.props().onevent.clone(),
-            url_of(ctx.props()),
-        );
-        let fetch = move |f| link.send_message(Msg::Fetched(mine, f));
-        spawn_local(async move {
-            let started = match start {
-                Early::Read(read) => read,
-                Early::Download(prefetch) => api::bundle(&url, prefetch).await.map(Loaded::start),
-            };
-            let (mut loaded, index) = match started {
-                Ok(started) => started,
-                Err(e) => {
-                    if current() {
-                        onevent.emit(WidgetEvent::Error {
-                            message: e.message(&crate::i18n::EN),
-                        });
-                        fetch(Fetch::Failed(e));
-                    }
-                    return;
-                }
-            };
-            if !current() {
-                return;
-            }
-            onevent.emit(WidgetEvent::Ready {
-                articles: loaded.total,
-            });
-            if !shown {
-                fetch(Fetch::Ready(Rc::new(loaded.clone())));
-            }
-            // The rest of the cards, in order, after the first view: a turn of the event loop first, so the
-            // browser paints the first cards before this starts their download.
-            yew::platform::time::sleep(std::time::Duration::ZERO).await;
-            let mut published = js_sys::Date::now();
-            for path in index {
-                let result = match api::shard(&url, &path).await {
-                    Ok(cards) => loaded.read_in_slices(&cards, &current).await,
-                    Err(e) => Err(e),
-                };
-                if !current() {
-                    return;
-                }
-                loaded.pending -= 1;
-                if let Err(e) = result {
-                    onevent.emit(WidgetEvent::Error {
-                        message: e.message(&crate::i18n::EN),
-                    });
-                    loaded.failed = Some(e);
-                }
-                let done = loaded.pending == 0 || loaded.failed.is_some();
-                if done || js_sys::Date::now() - published >= PUBLISH_MS {
-                    fetch(Fetch::Ready(Rc::new(loaded.clone())));
-                    published = js_sys::Date::now();
-                }
-                if loaded.failed.is_some() {
-                    return;
-                }
-            }
-        });
-    }
-
     /// The open story changed, or its body's Retry was pressed: downloads its body and takes the focus to its
     /// title (so does Retry, which its failure message had); closing it puts the focus back on the card it was
     /// opened from.
@@ -538,86 +354,6 @@ impl App {
             });
         }
     }
-
-    /// Whether the stories are in, and all of them: a change of either is the URL's turn.
-    fn progress(&self) -> (bool, bool) {
-        match &self.fetch {
-            Fetch::Ready(loaded) => (true, loaded.pending == 0),
-            _ => (false, false),
-        }
-    }
-
-    /// Takes this widget's state from the page URL: a shared link's story and filter, back and forward.
-    fn restore(&mut self, ctx: &Context<Self>) {
-        let config = &ctx.props().config;
-        let (Some(key), Fetch::Ready(loaded)) = (&config.url_key, &self.fetch) else {
-            return;
-        };
-        let search = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        let wanted = url_state::read(&search, key);
-        let open = wanted.story.and_then(|slug| {
-            let card = loaded.cards.iter().find(|c| c.slug == slug);
-            card.map(|c| c.id.clone())
-        });
-        let tags = wanted.tags.unwrap_or_else(|| config.tags.clone());
-        if tags != self.state.selected || open != self.state.open {
-            self.apply(ctx, Action::Restore { tags, open });
-        }
-    }
-
-    /// Pushes a history entry with this widget's state, when the URL does not say it already.
-    fn write_url(&self, ctx: &Context<Self>) {
-        let config = &ctx.props().config;
-        let (Some(key), Fetch::Ready(loaded), Some(window)) =
-            (&config.url_key, &self.fetch, web_sys::window())
-        else {
-            return;
-        };
-        let state = &self.state;
-        let location = window.location();
-        let search = location.search().unwrap_or_default();
-        let story = state
-            .open
-            .as_ref()
-            .and_then(|id| loaded.by_id(id))
-            .map(|c| c.slug.clone());
-        // The preset selection is left out of the URL; anything else, "All" included, is written.
-        let tags = (state.selected != config.tags).then(|| state.selected.clone());
-        let wanted = url_state::UrlState { tags, story };
-        if url_state::read(&search, key) == wanted {
-            return;
-        }
-        let url = [
-            location.pathname().unwrap_or_default(),
-            url_state::write(&search, key, &wanted),
-            location.hash().unwrap_or_default(),
-        ]
-        .concat();
-        if let Ok(history) = window.history() {
-            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
-        }
-    }
-}
-
-/// The widget's heading.
-fn heading(config: &Config) -> Html {
-    html! {
-        <@{h(config.heading_level)} class="tidings-heading" part="heading">{ config.words().latest }</@>
-    }
-}
-
-/// The heading, the tag filters and the count line: the same elements while loading as once loaded, so nothing
-/// moves when the stories arrive, and the count is a live region from the start.
-fn head(config: &Config, filters: TagFiltersProps, count: String) -> Html {
-    html! {
-        <>
-            { heading(config) }
-            { tag_filters(&filters) }
-            <p class="tidings-count" aria-live="polite" role="status">{ count }</p>
-        </>
-    }
 }
 
 /// The bundle's URL: the `bundle` property, or the configuration's.
@@ -629,67 +365,3 @@ fn url_of(props: &AppProps) -> AttrValue {
     }
 }
 
-/// What the open story needs beyond its card: its body, its title's node and its body's Retry.
-struct Story<'a> {
-    body: &'a Body,
-    title: NodeRef,
-    onretry: Callback<()>,
-}
-
-/// The stories, or the open one. Every button sends its action to `send` (`on_click`).
-fn ready(
-    loaded: &Loaded,
-    state: &State,
-    send: Callback<Action>,
-    story: Story,
-    config: &Config,
-    lang: &Lang,
-    retry: Callback<()>,
-) -> Html {
-    let w = config.words();
-    let level = config.heading_level;
-    if let Some(card) = state.open.as_ref().and_then(|id| loaded.by_id(id)) {
-        return article_view(ArticleViewProps {
-            card,
-            body: story.body,
-            heading: story.title,
-            send,
-            onretry: story.onretry,
-            level,
-            lang,
-        });
-    }
-    let matching = loaded.postings.matching(state);
-    // Without a filter the count is the bundle's, even while its later cards are on their way.
-    let count = match state.selected.is_empty() {
-        true => loaded.total,
-        false => matching.len(),
-    };
-    let shown = count.min(state.shown);
-    let (link_out, compact) = (config.open == Open::Link, config.layout == Layout::Compact);
-    let filters = TagFiltersProps {
-        tags: &loaded.tags,
-        selected: &state.selected,
-        mode: state.mode,
-        send: send.clone(),
-        label: config.filter_label().into(),
-        words: w,
-    };
-    html! {
-        <>
-            { head(config, filters, w.showing(shown, count)) }
-            // Busy while later cards are still arriving: counts and pages may still grow.
-            <div class="tidings-cards" aria-busy={flag(loaded.pending > 0 && loaded.failed.is_none())}>
-                { for matching.first(shown).into_iter().map(|i| article_card(ArticleCardProps {
-                    card: &loaded.cards[i], send: &send, level: level + 1, link_out, compact, lang,
-                })) }
-            </div>
-            if shown < count {
-                <button type="button" class="tidings-button tidings-more" part="button" onclick={on_click(&send, Action::ShowMore)}>{ w.show_more }</button>
-            }
-            if let Some(e) = &loaded.failed {
-                { failure(e.message(w), &retry, w) }
-            }
-        </>
-    }
-}
