@@ -93,6 +93,12 @@ async fn shows_cards_newest_first_with_outlets_and_count() {
     );
     assert_eq!(texts(&root, ".tidings-outlets")[0], "CNN · NPR");
     assert_eq!(texts(&root, "[role=status]"), ["3 stories"]);
+    // Story B has a date and no sources: its meta line is the date alone, no separator after it.
+    use tidings_widget::components::{date_format, format_date};
+    let date = |d| format_date(d, date_format(None).as_ref());
+    let meta = texts(&root, ".tidings-meta");
+    assert_eq!(meta[0], [date("2023-11-02").as_str(), " · CNN · NPR"].concat());
+    assert_eq!(meta[1], date("2023-11-01"));
 }
 
 #[wasm_bindgen_test]

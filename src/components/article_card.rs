@@ -31,6 +31,7 @@ pub fn article_card(props: ArticleCardProps) -> Html {
     let heading_id = ["tidings-card-", &card.id].concat();
     // The story's own text carries its language (the widget's words around it keep the widget's).
     let dir = card.lang.as_ref().map(|_| "auto");
+    let outlets = format::outlets(&card.sources);
     // "#a #b", written into one string.
     let mut tags = String::new();
     for tag in &card.tags {
@@ -54,9 +55,15 @@ pub fn article_card(props: ArticleCardProps) -> Html {
             </@>
             <p class="tidings-meta">
                 if let Some(date) = &card.date {
-                    <time datetime={date.clone()}>{ super::format_date(date, lang.dates.as_ref()) }</time>{ " · " }
+                    <time datetime={date.clone()}>{ super::format_date(date, lang.dates.as_ref()) }</time>
+                    // A story without sources has a date alone, with no separator left hanging after it.
+                    if !outlets.is_empty() {
+                        { " · " }
+                    }
                 }
-                <span class="tidings-outlets">{ format::outlets(&card.sources) }</span>
+                if !outlets.is_empty() {
+                    <span class="tidings-outlets">{ outlets }</span>
+                }
             </p>
             if !card.excerpt.is_empty() && !props.compact {
                 <p class="tidings-excerpt" lang={card.lang.clone()} {dir}>{ card.excerpt.clone() }</p>

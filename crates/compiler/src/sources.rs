@@ -115,7 +115,8 @@ pub fn outlet_name(host: &str) -> String {
     let suffix_len = psl::suffix_str(domain).map_or(0, |s| s.len() + 1);
     let label = &domain[..domain.len().saturating_sub(suffix_len)];
     let label = if label.is_empty() { domain } else { label };
-    if label.len() <= 3 && label.chars().all(|c| c.is_ascii_alphabetic()) {
+    // A short name is an initialism, digits and all: `gsa.gov` is GSA, `18f.gov` is 18F (not "18f").
+    if label.len() <= 3 && label.chars().all(|c| c.is_ascii_alphanumeric()) {
         return label.to_ascii_uppercase();
     }
     label
@@ -172,6 +173,8 @@ mod tests {
         assert_eq!(outlet_name("www.example-news.co.uk"), "Example News");
         assert_eq!(outlet_name("blog.digitalgov.gov"), "Digitalgov");
         assert_eq!(outlet_name("gsa.gov"), "GSA");
+        assert_eq!(outlet_name("pages.18f.gov"), "18F");
+        assert_eq!(outlet_name("midas.18f.us"), "18F");
     }
 
     #[test]
