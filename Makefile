@@ -9,7 +9,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
-.PHONY: bench setup serve build test test-native test-wasm test-e2e test-authoring fuzz e2e-site bench-compiler bench-trace bench-floor bench-census sizes clean
+.PHONY: bench setup serve build test test-native test-wasm test-e2e test-authoring lint check-census fuzz e2e-site bench-compiler bench-trace bench-floor bench-census sizes clean
 
 # Release builds rebuild the standard library for size (`optimize_for_size`) with panics compiled to a bare trap:
 # without the panic machinery (formatting, hook, locations) the wasm is 12.3 KB of brotli smaller. `build-std` is
@@ -37,10 +37,16 @@ build: setup ## The deployable folder: dist/ (page, wasm, JS, CSS, bundle.json, 
 	$(RELEASE_STD) trunk build index.html --release
 	@$(MAKE) --no-print-directory sizes
 
-sizes: ## Print the size of the wasm and JS, raw and brotli.
+sizes: ## Print the size of the wasm and JS, raw and brotli; fail when the page's glue + wasm is over its budget (64 KB of brotli).
 	@node tests/e2e/sizes.mjs dist
 
-test: setup test-native test-wasm test-e2e test-authoring ## Every test.
+test: setup lint check-census test-native test-wasm test-e2e test-authoring ## Every test.
+
+lint: ## Clippy on the widget as it ships (wasm32), denying what brings the formatter or the parsers back (clippy.toml).
+	cargo clippy --quiet --target wasm32-unknown-unknown --package tidings-widget --lib --bins -- -D warnings
+
+check-census: ## Every census patch still applies to the widget (bench/census/*.patch; make bench-census builds them).
+	@for p in bench/census/*.patch; do git apply --check "$$p" || { echo "$$p no longer applies: update it"; exit 1; }; done
 
 test-native: ## Compiler, schema and widget logic tests.
 	cargo test --workspace
