@@ -97,6 +97,82 @@ fn every_kind() -> BodyChunk {
     }
 }
 
+/// The name of every kind of block and inline in `blocks`, by a match with no catch-all arm: a kind of node
+/// added to the schema does not compile here until it is named, and [`every_kind`] must then hold one for
+/// `every_kind_of_node_is_in_the_fixture` to pass, so the rendering test below covers it too.
+fn kinds(blocks: &[Block], seen: &mut std::collections::BTreeSet<&'static str>) {
+    fn inlines(content: &[Inline], seen: &mut std::collections::BTreeSet<&'static str>) {
+        for inline in content {
+            let kind = match inline {
+                Inline::Text(_) => "text",
+                Inline::Code(_) => "code",
+                Inline::Emphasis(c) => {
+                    inlines(c, seen);
+                    "emphasis"
+                }
+                Inline::Strong(c) => {
+                    inlines(c, seen);
+                    "strong"
+                }
+                Inline::Strikethrough(c) => {
+                    inlines(c, seen);
+                    "strikethrough"
+                }
+                Inline::Link { content, .. } => {
+                    inlines(content, seen);
+                    "link"
+                }
+                Inline::Image { .. } => "image",
+                Inline::FootnoteRef(_) => "footnote_ref",
+                Inline::Break => "break",
+            };
+            seen.insert(kind);
+        }
+    }
+    for block in blocks {
+        let kind = match block {
+            Block::Paragraph(content) => {
+                inlines(content, seen);
+                "paragraph"
+            }
+            Block::Heading { content, .. } => {
+                inlines(content, seen);
+                "heading"
+            }
+            Block::Quote(inner) => {
+                kinds(inner, seen);
+                "quote"
+            }
+            Block::List { items, .. } => {
+                items.iter().for_each(|item| kinds(item, seen));
+                "list"
+            }
+            Block::Code { .. } => "code_block",
+            Block::Table { head, rows, .. } => {
+                head.iter().chain(rows.iter().flatten()).for_each(|c| inlines(c, seen));
+                "table"
+            }
+            Block::Rule => "rule",
+        };
+        seen.insert(kind);
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_kind_of_node_is_in_the_fixture() {
+    let mut seen = std::collections::BTreeSet::new();
+    for body in every_kind().bodies {
+        kinds(&body.blocks, &mut seen);
+        body.footnotes.iter().for_each(|f| kinds(&f.blocks, &mut seen));
+    }
+    let every: std::collections::BTreeSet<_> = [
+        "text", "code", "emphasis", "strong", "strikethrough", "link", "image", "footnote_ref",
+        "break", "paragraph", "heading", "quote", "list", "code_block", "table", "rule",
+    ]
+    .into();
+    assert_eq!(seen, every);
+}
+
 /// What `html` renders to, mounted in the page as the widget mounts it.
 async fn rendered(html: Html) -> String {
     #[derive(Properties, PartialEq)]
