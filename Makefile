@@ -4,6 +4,7 @@
 SHELL := /bin/bash
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version = "\(.*\)"/\1/p;}' Cargo.lock)
 TRUNK_VERSION := 0.21.14
+RUST_TOOLCHAIN := $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
@@ -22,7 +23,9 @@ RELEASE_STD := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Cllvm-args=-inline-threshold=8"
 
-setup: ## Install the wasm target and the standard library's source, trunk, wasm-bindgen-cli, wasm-opt, terser, Chromium, nginx and the npm test packages.
+setup: ## Install the pinned toolchain (rust-toolchain.toml) with the wasm target and the standard library's source, trunk, wasm-bindgen-cli, wasm-opt, terser, Chromium, nginx and the npm test packages.
+	@# The pinned release under its own name: the stable toolchain when it is that release, else rustup's copy.
+	@rustup toolchain list | grep -q '^$(RUST_TOOLCHAIN)' || { [ "$$(rustup run stable rustc --version | cut -d' ' -f2)" = "$(RUST_TOOLCHAIN)" ] && rustup toolchain link $(RUST_TOOLCHAIN) "$$(rustup run stable rustc --print sysroot)" || rustup toolchain install $(RUST_TOOLCHAIN) --profile minimal; }
 	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install --locked --debug trunk --version $(TRUNK_VERSION)
