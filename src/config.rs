@@ -57,8 +57,11 @@ pub struct Config {
     /// element's `id`. `None` (no key, or `data-url-state="off"`) keeps the URL untouched.
     pub url_key: Option<String>,
     /// `data-locale`: the widget's language (en, fr, ar) and the locale its dates are written in. Without it
-    /// the words are English and dates follow the reader's browser.
+    /// the bundle's language (its project file's `lang`), else English words and the reader's dates.
     pub locale: Option<String>,
+    /// `data-title`: the widget's heading. Without it the bundle's title (its project file's `title`), else
+    /// "Latest stories" in the widget's language.
+    pub title: Option<String>,
 }
 
 impl Default for Config {
@@ -74,6 +77,7 @@ impl Default for Config {
             label: "News".into(),
             url_key: None,
             locale: None,
+            title: None,
         }
     }
 }
@@ -131,6 +135,9 @@ impl Config {
                 _ => warn("data-heading-level", &v, "2, 3, 4, 5"),
             }
         }
+        if let Some(title) = attr("data-title").filter(|t| !t.trim_ascii().is_empty()) {
+            config.title = Some(title.trim_ascii().to_string());
+        }
         if let Some(label) = attr("data-label").filter(|l| !l.trim_ascii().is_empty()) {
             config.label = label.trim_ascii().to_string();
         }
@@ -171,6 +178,28 @@ impl Config {
             self.words().filter_by_tag.into()
         } else {
             [&self.label, ": ", self.words().filter_by_tag].concat()
+        }
+    }
+
+    /// This configuration with the bundle's title and language where the page set none of its own; `None` when
+    /// it changes nothing.
+    pub fn with_site(&self, title: Option<&str>, lang: Option<&str>) -> Option<Self> {
+        let title = title.filter(|_| self.title.is_none());
+        let lang = lang.filter(|l| self.locale.is_none() && crate::i18n::words(l).is_some());
+        if title.is_none() && lang.is_none() {
+            return None;
+        }
+        let mut site = self.clone();
+        site.title = site.title.or(title.map(Into::into));
+        site.locale = site.locale.or(lang.map(Into::into));
+        Some(site)
+    }
+
+    /// The widget's heading: `data-title`, the bundle's title, or the words' own.
+    pub fn heading(&self) -> String {
+        match &self.title {
+            Some(title) => title.clone(),
+            None => self.words().latest.into(),
         }
     }
 
@@ -250,6 +279,7 @@ mod tests {
         );
         assert_eq!((c.layout_name(), c.theme_name()), ("compact", "dark"));
         let (c, _) = read(&[("data-locale", "ar-EG")]);
+        assert!(c.with_site(Some("Site"), Some("fr")).unwrap().locale.as_deref() == Some("ar-EG"));
         assert_eq!((c.words().dir, c.region_label().as_str()), ("rtl", "أخبار"));
     }
 

@@ -67,6 +67,8 @@ pub fn manifest(v: &JsValue) -> Result<Manifest> {
         tags: field(v, "tags", &|v| list(v, &tag_count))?,
         articles: field(v, "articles", &|v| list(v, &card))?,
         index: field(v, "index", &|v| list(v, &text))?,
+        title: optional(v, "title", &text)?,
+        lang: optional(v, "lang", &text)?,
     })
 }
 
@@ -126,6 +128,8 @@ fn card(v: &JsValue) -> Result<Card> {
         reading_minutes: field(v, "reading_minutes", &number)?,
         image: optional(v, "image", &text)?,
         lang: optional(v, "lang", &text)?,
+        authors: optional(v, "authors", &|v| list(v, &text))?.unwrap_or_default(),
+        canonical: optional(v, "canonical", &text)?,
         body: field(v, "body", &text)?,
     })
 }

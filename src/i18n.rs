@@ -25,6 +25,10 @@ pub struct Words {
     pub notes: &'static str,
     pub retry: &'static str,
     pub news: &'static str,
+    /// Before a byline's names: "By Ana Ruiz, Li Wei".
+    pub by: &'static str,
+    /// The link to the original of a story.
+    pub original: &'static str,
     /// "{n} min read"
     min_read: &'static str,
     /// "Showing {shown} of {total} stories"
@@ -59,6 +63,8 @@ pub static EN: Words = Words {
     notes: "Notes",
     retry: "Retry",
     news: "News",
+    by: "By ",
+    original: "Read the original",
     min_read: "{n} min read",
     showing: "Showing {shown} of {total} stories",
     stories: "{n} stories",
@@ -89,6 +95,8 @@ pub static FR: Words = Words {
     notes: "Notes",
     retry: "Réessayer",
     news: "Actualités",
+    by: "Par ",
+    original: "Lire l’original",
     min_read: "{n} min de lecture",
     showing: "{shown} articles sur {total}",
     stories: "{n} articles",
@@ -119,6 +127,8 @@ pub static AR: Words = Words {
     notes: "ملاحظات",
     retry: "إعادة المحاولة",
     news: "أخبار",
+    by: "بقلم ",
+    original: "اقرأ الأصل",
     min_read: "{n} دقيقة قراءة",
     showing: "عرض {shown} من {total} قصة",
     stories: "{n} قصة",

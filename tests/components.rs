@@ -349,3 +349,46 @@ async fn a_story_in_another_language_marks_its_own_text_with_it() {
     assert_eq!(attrs(".tidings-body"), [arabic]);
     assert_eq!(attrs(".tidings-back"), [(None, None)]);
 }
+
+#[wasm_bindgen_test]
+async fn a_byline_on_the_card_and_the_article_and_a_link_to_the_original() {
+    let bundle = r#"{"schema_version":2,"total":1,"index":[],"tags":[],
+     "articles":[
+      {"id":"a","slug":"a","title":"Story","tags":[],"sources":[],"excerpt":"About it.","reading_minutes":1,
+       "authors":["Ana Ruiz","Li Wei"],"canonical":"https://news.example/2020/10/12/story/","body":"articles/x.json"}]}"#;
+    let root = mount(data_url(bundle));
+    wait_for(&root, ".tidings-card-title").await;
+    assert_eq!(texts(&root, ".tidings-byline"), ["By Ana Ruiz, Li Wei"]);
+    click(&root, ".tidings-open", "Story");
+    let original = wait_for(&root, ".tidings-original a").await;
+    assert_eq!(
+        original.get_attribute("href").as_deref(),
+        Some("https://news.example/2020/10/12/story/")
+    );
+    assert_eq!(original.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert_eq!(texts(&root, ".tidings-article .tidings-byline"), ["By Ana Ruiz, Li Wei"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_bundles_title_and_language_apply_unless_the_page_sets_its_own() {
+    let bundle = r#"{"schema_version":2,"total":0,"index":[],"tags":[],"articles":[],
+     "title":"Le Quotidien","lang":"fr"}"#;
+    let root = mount(data_url(bundle));
+    wait_for(&root, ".tidings-count").await;
+    settle().await;
+    assert_eq!(texts(&root, ".tidings-heading"), ["Le Quotidien"]);
+    let section = root.query_selector("section").unwrap().unwrap();
+    assert_eq!(section.get_attribute("lang").as_deref(), Some("fr"));
+    // The page's own settings win.
+    let (config, _) = Config::read(|name| match name {
+        "data-title" => Some("Our news".into()),
+        "data-locale" => Some("en".into()),
+        _ => None,
+    });
+    let root = mount_with(data_url(bundle), config);
+    wait_for(&root, ".tidings-count").await;
+    settle().await;
+    assert_eq!(texts(&root, ".tidings-heading"), ["Our news"]);
+    let section = root.query_selector("section").unwrap().unwrap();
+    assert_eq!(section.get_attribute("lang").as_deref(), Some("en"));
+}

@@ -271,6 +271,8 @@ fn a_manifest_and_a_shard_read_back_exactly_as_serde_wrote_them() {
         reading_minutes: 4,
         image: date.map(|_| "https://example.com/i.jpg".into()),
         lang: date.map(|_| "ar".into()),
+        authors: date.map_or(vec![], |_| vec!["Ana Ruiz".into(), "Li Wei".into()]),
+        canonical: date.map(|_| "https://news.example/2023/11/01/a/".into()),
         body: "articles/0123456789abcdef.json".into(),
     };
     let manifest = Manifest {
@@ -282,6 +284,8 @@ fn a_manifest_and_a_shard_read_back_exactly_as_serde_wrote_them() {
         }],
         articles: vec![card("a", Some("2023-11-01")), card("b", None)],
         index: vec!["index/0123456789abcdef.json".into()],
+        title: Some("Newsroom".into()),
+        lang: None,
     };
     let json = serde_json::to_string(&manifest).unwrap();
     assert_eq!(decode::manifest(&parse(&json)), Ok(manifest));

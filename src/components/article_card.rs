@@ -65,6 +65,9 @@ pub fn article_card(props: ArticleCardProps) -> Html {
                     <span class="tidings-outlets">{ outlets }</span>
                 }
             </p>
+            if !card.authors.is_empty() && !props.compact {
+                <p class="tidings-byline">{ byline(card, lang.words) }</p>
+            }
             if !card.excerpt.is_empty() && !props.compact {
                 <p class="tidings-excerpt" lang={card.lang.clone()} {dir}>{ card.excerpt.clone() }</p>
             }
@@ -74,4 +77,16 @@ pub fn article_card(props: ArticleCardProps) -> Html {
             </p>
         </article>
     }
+}
+
+/// "By Ana Ruiz, Li Wei": the story's authors after the widget's word for "by", written into one string.
+pub fn byline(card: &Card, words: &crate::i18n::Words) -> String {
+    let mut text = String::from(words.by);
+    for (i, author) in card.authors.iter().enumerate() {
+        if i > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(author);
+    }
+    text
 }

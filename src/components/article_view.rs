@@ -54,6 +54,12 @@ pub fn article_view(props: ArticleViewProps) -> Html {
                 }
                 { w.min_read(card.reading_minutes) }
             </p>
+            if !card.authors.is_empty() {
+                <p class="tidings-byline">{ super::article_card::byline(card, w) }</p>
+            }
+            if let Some(original) = card.canonical.as_ref().filter(|u| format::safe_url(u, false)) {
+                <p class="tidings-original"><a href={original.clone()} target="_blank" rel="noopener noreferrer">{ w.original }</a></p>
+            }
             <div class="tidings-body" lang={card.lang.clone()} {dir}>
                 { match props.body {
                     Body::Loading => html! { <p class="tidings-loading" aria-busy="true">{ w.loading_story }</p> },

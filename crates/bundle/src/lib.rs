@@ -31,6 +31,12 @@ pub struct Bundle {
     pub tags: Vec<TagCount>,
     /// One card per published article, newest first; articles without a date come last, by title.
     pub articles: Vec<Card>,
+    /// The widget's heading, from the project file (`tidings.toml`), unless the page sets its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The widget's language (a BCP 47 tag), from the project file, unless the page sets its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// A tag and the number of articles that carry it.
@@ -68,6 +74,13 @@ pub struct Card {
     /// BCP 47 language tag of the article (`en`, `ar`), when the seed gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// Who wrote it, as the seed names them (`author`, `authors`): the byline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// The original's address, an absolute `http`/`https` URL (`permalink`, `link`, `canonical_url`), shown in
+    /// the article as a link to the original.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
     /// Path of the [`BodyChunk`] file holding this article's body, relative to `bundle.json`
     /// (`articles/<content hash>.json`).
     pub body: String,
@@ -100,6 +113,12 @@ pub struct Manifest {
     pub articles: Vec<Card>,
     /// Paths of the shards holding the other cards, relative to `bundle.json`, in bundle order.
     pub index: Vec<String>,
+    /// The widget's heading, as in [`Bundle::title`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The widget's language, as in [`Bundle::lang`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// How many cards `bundle.json` holds itself.
@@ -290,6 +309,8 @@ mod tests {
             reading_minutes: 1,
             image: None,
             lang: None,
+            authors: vec![],
+            canonical: None,
             body: "articles/a.json".into(),
         };
         let json = serde_json::to_string(&card).unwrap();

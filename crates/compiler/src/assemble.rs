@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use tidings_bundle::{Bundle, Card, TagCount, SCHEMA_VERSION};
 
+use crate::code::Code;
 use crate::diag::Report;
 use crate::Output;
 
@@ -35,6 +36,7 @@ pub(crate) fn assemble(mut articles: Vec<(usize, Card, String)>, report: &mut Re
         if slug != wanted {
             let other = taken[&wanted].clone();
             report.sink(*file).file_warning(
+                Code::SlugDuplicate,
                 format!(
                     "slug `{wanted}` is also the slug of `{other}`; this article gets `{slug}`"
                 ),
@@ -67,6 +69,8 @@ pub(crate) fn assemble(mut articles: Vec<(usize, Card, String)>, report: &mut Re
             schema_version: SCHEMA_VERSION,
             tags,
             articles: cards,
+            title: None,
+            lang: None,
         },
         bodies,
     }

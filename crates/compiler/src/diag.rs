@@ -11,6 +11,8 @@ use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as 
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config};
 
+pub use crate::code::Code;
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -25,6 +27,8 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// Its kind, with a stable code (`docs/diagnostics.md`).
+    pub code: Code,
     /// Index of the file in [`Report::files`].
     pub file: usize,
     /// Byte range in the file's text that the finding points at, when there is one.
@@ -66,13 +70,18 @@ pub struct Sink<'a> {
 
 impl Sink<'_> {
     /// Records an error about the file as a whole: there is no text to point at.
-    pub fn file_error(&mut self, message: impl Into<String>, help: impl Into<String>) {
-        self.error(None, message, "", help);
+    pub fn file_error(&mut self, code: Code, message: impl Into<String>, help: impl Into<String>) {
+        self.error(code, None, message, "", help);
     }
 
     /// Records a warning about the file as a whole.
-    pub fn file_warning(&mut self, message: impl Into<String>, help: impl Into<String>) {
-        self.warning(None, message, "", help);
+    pub fn file_warning(
+        &mut self,
+        code: Code,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.warning(code, None, message, "", help);
     }
 
     /// Errors recorded so far for this file.
@@ -93,6 +102,7 @@ impl Sink<'_> {
     /// Records an error at `span`.
     pub fn error(
         &mut self,
+        code: Code,
         span: Option<Range<usize>>,
         message: impl Into<String>,
         label: impl Into<String>,
@@ -100,6 +110,7 @@ impl Sink<'_> {
     ) {
         self.push(
             Severity::Error,
+            code,
             span,
             message.into(),
             label.into(),
@@ -110,6 +121,7 @@ impl Sink<'_> {
     /// Records a warning at `span`.
     pub fn warning(
         &mut self,
+        code: Code,
         span: Option<Range<usize>>,
         message: impl Into<String>,
         label: impl Into<String>,
@@ -117,6 +129,7 @@ impl Sink<'_> {
     ) {
         self.push(
             Severity::Warning,
+            code,
             span,
             message.into(),
             label.into(),
@@ -127,6 +140,7 @@ impl Sink<'_> {
     fn push(
         &mut self,
         severity: Severity,
+        code: Code,
         span: Option<Range<usize>>,
         message: String,
         label: String,
@@ -134,6 +148,7 @@ impl Sink<'_> {
     ) {
         self.out.push(Diagnostic {
             severity,
+            code,
             file: self.file,
             span,
             message,
@@ -194,6 +209,85 @@ impl Report {
         Ok(())
     }
 
+    /// Renders errors in full and warnings one line per kind, with how many there are, in how many files, and
+    /// where the first is: a build of a large archive fits on a screen. With `strict`, warnings are errors and
+    /// shown in full.
+    pub fn emit_grouped(
+        &self,
+        writer: &mut dyn term::WriteStyle,
+        strict: bool,
+        shown: &dyn Fn(&Diagnostic) -> bool,
+    ) -> std::io::Result<()> {
+        let full = |d: &Diagnostic| shown(d) && (strict || d.severity == Severity::Error);
+        self.emit(writer, strict, &full)?;
+        let mut groups: Vec<(Code, Vec<&Diagnostic>)> = Vec::new();
+        for d in self.diagnostics.iter().filter(|d| shown(d) && !full(d)) {
+            match groups.iter_mut().find(|(code, _)| *code == d.code) {
+                Some((_, all)) => all.push(d),
+                None => groups.push((d.code, vec![d])),
+            }
+        }
+        for (code, all) in &groups {
+            let mut files: Vec<usize> = all.iter().map(|d| d.file).collect();
+            files.dedup();
+            files.sort_unstable();
+            files.dedup();
+            let seeds = match files.len() {
+                1 => "1 file".to_string(),
+                n => format!("{} files", thousands(n)),
+            };
+            writer.set_header(RenderedSeverity::Warning)?;
+            write!(writer, "warning[{}]", code.name())?;
+            writer.reset()?;
+            writeln!(
+                writer,
+                ": {}: {} in {seeds}, first at {}",
+                code.title(),
+                thousands(all.len()),
+                self.place(all[0])
+            )?;
+            writeln!(writer, "  = first: {}", all[0].message)?;
+        }
+        if !groups.is_empty() {
+            writeln!(writer, "  = every warning in full: --verbose; for editors and CI: --format json")?;
+        }
+        Ok(())
+    }
+
+    /// Line and column (both from 1, the column in characters) where `d` points, when it points into its file.
+    pub fn location(&self, d: &Diagnostic) -> Option<(usize, usize)> {
+        let text = &self.files[d.file].text;
+        let start = d.span.as_ref()?.start.min(text.len());
+        let start = (0..=start).rev().find(|&i| text.is_char_boundary(i))?;
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[..line_start].matches('\n').count() + 1;
+        Some((line, text[line_start..start].chars().count() + 1))
+    }
+
+    /// `file:line:column`, or the file alone when `d` points at no text.
+    pub fn place(&self, d: &Diagnostic) -> String {
+        let name = &self.files[d.file].name;
+        match self.location(d) {
+            Some((line, column)) => format!("{name}:{line}:{column}"),
+            None => name.clone(),
+        }
+    }
+
+    /// One diagnostic as a JSON object, for editors and CI: `file`, `line`, `column` (null when it points at no
+    /// text), `severity`, `code`, `message`, `help`.
+    pub fn json(&self, d: &Diagnostic) -> serde_json::Value {
+        let (line, column) = self.location(d).unzip();
+        serde_json::json!({
+            "file": self.files[d.file].name,
+            "line": line,
+            "column": column,
+            "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "code": d.code.name(),
+            "message": d.message,
+            "help": d.help,
+        })
+    }
+
     /// The file as codespan sees it and the diagnostic to render. A line longer than [`MAX_SHOWN_LINE`] is shown
     /// as a window around the span, so a 100,000-character line does not flood the terminal.
     fn prepare(
@@ -207,7 +301,9 @@ impl Report {
             Severity::Warning if strict => RenderedSeverity::Error,
             Severity::Warning => RenderedSeverity::Warning,
         };
-        let mut rendered = Rendered::new(severity).with_message(&d.message);
+        let mut rendered = Rendered::new(severity)
+            .with_code(d.code.name())
+            .with_message(&d.message);
         let mut text = Cow::Borrowed(file.text.as_str());
         match &d.span {
             Some(span) => {
@@ -228,6 +324,19 @@ impl Report {
         files.add(file.name.as_str(), text);
         (files, rendered)
     }
+}
+
+/// `1,204`: a count as people read it.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Longest source line shown whole in a diagnostic, in bytes.
@@ -281,9 +390,9 @@ mod tests {
         };
         report
             .sink(0)
-            .error(Some(10..12), "bad tags", "here", "close the list with `]`");
+            .error(Code::WrongType, Some(10..12), "bad tags", "here", "close the list with `]`");
         let text = report.render(&report.diagnostics[0], false);
-        assert!(text.starts_with("error: bad tags"), "{text}");
+        assert!(text.starts_with("error[E007]: bad tags"), "{text}");
         assert!(text.contains("a.md:2:7"), "{text}");
         assert!(text.contains("tags: [x"), "{text}");
         assert!(text.contains("^^ here"), "{text}");
@@ -299,10 +408,10 @@ mod tests {
             }],
             diagnostics: vec![],
         };
-        report.sink(0).file_warning("odd", "");
+        report.sink(0).file_warning(Code::KeyUnknown, "odd", "");
         assert!(report
             .render(&report.diagnostics[0], true)
-            .starts_with("error: odd"));
+            .starts_with("error[W003]: odd"));
         assert!(report.fails(true) && !report.fails(false));
     }
 
@@ -317,7 +426,7 @@ mod tests {
             }],
             diagnostics: vec![],
         };
-        report.sink(0).error(Some(at..at + 1), "bad", "this x", "");
+        report.sink(0).error(Code::WrongType, Some(at..at + 1), "bad", "this x", "");
         let shown = report.render(&report.diagnostics[0], false);
         assert!(shown.len() < 2_000, "{} bytes", shown.len());
         assert!(shown.contains("long.md:2:"), "{shown}");

@@ -1,13 +1,16 @@
 //! What authors write at the top of a seed ([`FrontMatter`]), read from located YAML entries.
 //!
-//! Input types are not output types: this is validated and turned into a `bundle::Card` by `seed`. Keys other
-//! tools use are mapped where their meaning is clear (`topics` and `categories` add tags, `source_url` adds a
-//! source, `description` stands in for `summary`); any other key is a warning that names it.
+//! Input types are not output types: this is validated and turned into a `bundle::Card` by `seed`. Archives
+//! written for Jekyll, Hugo and WordPress compile as they are: their keys are mapped where their meaning is clear
+//! (`topics` and `categories` add tags, `author` is the byline, `published: false` is a draft, `permalink` the
+//! link to the original, ...), matched without regard to case as Hugo matches them; the keys those tools keep
+//! for themselves ([`IGNORED`]) are ignored without a word; any other key is a warning that names it.
 
 use std::ops::Range;
 
 use serde_json::Value;
 
+use crate::code::Code;
 use crate::diag::Sink;
 use crate::yaml::Entry;
 
@@ -37,24 +40,46 @@ pub struct FrontMatter {
     pub image: Option<Located<String>>,
     /// `lang`.
     pub lang: Option<Located<String>>,
-    /// `draft: true`.
+    /// `draft: true`, `published: false`, or a WordPress `status` other than `publish`.
     pub draft: bool,
+    /// `author`, `authors`: the byline, in order.
+    pub authors: Vec<Located<String>>,
+    /// `canonical_url`, `canonical`, `permalink`, `link`, `url` (the first of them given, in that order).
+    pub canonical: Option<Located<String>>,
+    /// `slug`.
+    pub slug: Option<Located<String>>,
+    /// `publishDate` (Hugo): not shown before it.
+    pub publish_date: Option<Located<String>>,
+    /// `expiryDate` (Hugo): not shown from it on.
+    pub expiry_date: Option<Located<String>>,
 }
 
+/// Keys Jekyll, Hugo and WordPress exports use for themselves: known, and ignored without a warning.
+pub const IGNORED: &[&str] = &[
+    "aliases", "audio", "build", "cascade", "comments", "date_gmt", "excerpt_separator", "guid", "headless",
+    "iscjklanguage", "keywords", "last_modified_at", "lastmod", "layout", "linktitle", "markup", "menu",
+    "menus", "meta", "modified", "outputs", "parent_id", "password", "post_id", "redirect_from",
+    "redirect_to", "render_with_liquid", "resources", "series", "sitemap", "toc", "translationkey", "type",
+    "videos", "weight", "wordpress_id", "wordpress_url",
+];
+
 const HELP_UNKNOWN: &str =
-    "Tidings reads sources, tags, title, date, summary, image, lang and draft; remove the key or \
-                            rename it to one of those";
+    "Tidings reads sources, tags, title, date, summary, image, lang, draft, author, slug and permalink (and \
+     the keys Jekyll, Hugo and WordPress use for them); remove the key or rename it to one of those";
 
 /// Reads `entries` (spans relative to the YAML text that starts at `offset` in the file).
 pub fn read(entries: &[Entry], yaml: &str, offset: usize, sink: &mut Sink) -> FrontMatter {
     let mut fm = FrontMatter::default();
-    let mut summary = None;
-    let mut description = None;
+    // The first given of each group wins, whatever the order of the keys.
+    let (mut summary, mut excerpt, mut description) = (None, None, None);
+    let mut images: [Option<Located<String>>; 4] = Default::default();
+    let mut links: [Option<Located<String>>; 5] = Default::default();
     for (i, entry) in entries.iter().enumerate() {
         let at = |r: &Range<usize>| r.start + offset..r.end + offset;
         let value_span = at(&entry.value_span);
         if let Some(earlier) = entries[..i].iter().rfind(|e| e.key == entry.key) {
             sink.warning(
+                Code::KeyRepeated,
                 Some(at(&entry.key_span)),
                 format!(
                     "key `{}` is repeated; this later value replaces the one on its first use",
@@ -65,7 +90,21 @@ pub fn read(entries: &[Entry], yaml: &str, offset: usize, sink: &mut Sink) -> Fr
             );
         }
         let scalar = |sink: &mut Sink| scalar(&entry.key, &entry.value, value_span.clone(), sink);
-        match entry.key.as_str() {
+        let flag = |sink: &mut Sink| match &entry.value {
+            Value::Bool(b) => Some(*b),
+            Value::Null => None,
+            other => {
+                sink.error(
+                    Code::WrongType,
+                    Some(value_span.clone()),
+                    format!("`{}` must be true or false, not {}", entry.key, kind(other)),
+                    "expected true or false",
+                    "write `draft: true` (or `published: false`) to leave the seed out of the bundle, or remove the key",
+                );
+                None
+            }
+        };
+        match entry.key.to_ascii_lowercase().as_str() {
             "sources" => fm.sources = list(entry, yaml, offset, sink),
             "source_url" => {
                 if let Some(url) = scalar(sink).filter(|u| !u.value.is_empty()) {
@@ -81,21 +120,32 @@ pub fn read(entries: &[Entry], yaml: &str, offset: usize, sink: &mut Sink) -> Fr
             "topics" | "categories" | "category" => fm.tags.extend(list(entry, yaml, offset, sink)),
             "title" => fm.title = scalar(sink),
             "date" => fm.date = scalar(sink),
+            "publishdate" | "pubdate" => fm.publish_date = scalar(sink),
+            "expirydate" | "unpublishdate" => fm.expiry_date = scalar(sink),
             "summary" => summary = scalar(sink),
+            "excerpt" => excerpt = scalar(sink),
             "description" => description = scalar(sink),
-            "image" => fm.image = scalar(sink),
+            "image" => images[0] = scalar(sink),
+            "featured_image" | "coverimage" => images[1] = image_in(entry, value_span.clone(), sink),
+            "images" => images[2] = list(entry, yaml, offset, sink).into_iter().next(),
+            "cover" => images[3] = image_in(entry, value_span.clone(), sink),
             "lang" => fm.lang = scalar(sink),
-            "draft" => match &entry.value {
-                Value::Bool(b) => fm.draft = *b,
-                Value::Null => fm.draft = false,
-                other => sink.error(
-                    Some(value_span),
-                    format!("`draft` must be true or false, not {}", kind(other)),
-                    "expected true or false",
-                    "write `draft: true` to leave the seed out of the bundle, or remove the key",
-                ),
-            },
+            "slug" => fm.slug = scalar(sink),
+            "author" | "authors" => fm.authors.extend(people(entry, yaml, offset, sink)),
+            "canonical_url" | "canonicalurl" => links[0] = scalar(sink),
+            "canonical" => links[1] = scalar(sink),
+            "permalink" => links[2] = scalar(sink),
+            "link" => links[3] = scalar(sink),
+            "url" => links[4] = scalar(sink),
+            "draft" => fm.draft |= flag(sink).unwrap_or(false),
+            "published" => fm.draft |= flag(sink).is_some_and(|published| !published),
+            // WordPress: `publish` is shown; `draft`, `pending`, `private`, `future` and `trash` are not.
+            "status" => {
+                fm.draft |= scalar(sink).is_some_and(|s| !s.value.eq_ignore_ascii_case("publish"))
+            }
+            known if IGNORED.contains(&known) => {}
             _ => sink.warning(
+                Code::KeyUnknown,
                 Some(at(&entry.key_span)),
                 format!("unknown front matter key `{}` is ignored", entry.key),
                 "not used by Tidings",
@@ -103,8 +153,64 @@ pub fn read(entries: &[Entry], yaml: &str, offset: usize, sink: &mut Sink) -> Fr
             ),
         }
     }
-    fm.summary = summary.or(description);
+    fm.summary = summary.or(excerpt).or(description);
+    fm.image = images.into_iter().flatten().next();
+    fm.canonical = links.into_iter().flatten().next();
     fm
+}
+
+/// An image given as a mapping (`cover: {image: ...}`, WordPress's `featured_image: {src: ...}`) or as text.
+/// A mapping with no URL in it (DigitalGov's `featured_image: {uid: ...}`) is reported: its image cannot be
+/// shown.
+fn image_in(entry: &Entry, span: Range<usize>, sink: &mut Sink) -> Option<Located<String>> {
+    let url = match &entry.value {
+        Value::Null => return None,
+        Value::String(s) => Some(s.trim()),
+        Value::Object(map) => ["image", "src", "url", "path"]
+            .iter()
+            .find_map(|k| map.get(*k).and_then(Value::as_str))
+            .map(str::trim),
+        _ => None,
+    };
+    match url.filter(|u| !u.is_empty()) {
+        Some(url) => Some(Located { value: url.to_string(), span }),
+        None => {
+            sink.warning(
+                Code::ImageInvalid,
+                Some(span),
+                format!("`{}` has no image URL and is ignored", entry.key),
+                "no `image`, `src` or `url` here",
+                "give the image's address: `image: https://...` or a path in the seeds folder",
+            );
+            None
+        }
+    }
+}
+
+/// The people of an `author` or `authors` key: text, a list, or a mapping with a name in it (WordPress exports
+/// write `author: {display_name: ...}`, Jekyll themes `author: {name: ...}`).
+fn people(entry: &Entry, yaml: &str, offset: usize, sink: &mut Sink) -> Vec<Located<String>> {
+    let span = entry.value_span.start + offset..entry.value_span.end + offset;
+    fn named(value: &Value) -> Option<&str> {
+        match value {
+            Value::Object(map) => ["display_name", "name", "login"]
+                .iter()
+                .find_map(|k| map.get(*k).and_then(Value::as_str)),
+            _ => None,
+        }
+    }
+    match &entry.value {
+        Value::Object(_) => named(&entry.value)
+            .map(|name| Located { value: name.trim().to_string(), span })
+            .into_iter()
+            .collect(),
+        Value::Array(items) if items.iter().any(|i| i.is_object()) => items
+            .iter()
+            .filter_map(|item| item.as_str().or_else(|| named(item)))
+            .map(|name| Located { value: name.trim().to_string(), span: span.clone() })
+            .collect(),
+        _ => list(entry, yaml, offset, sink),
+    }
 }
 
 /// A scalar as text; `null` is absent; a list or mapping is an error.
@@ -121,6 +227,7 @@ fn scalar(
         Value::Bool(b) => b.to_string(),
         other => {
             sink.error(
+                Code::WrongType,
                 Some(span),
                 format!("`{key}` must be a single value, not {}", kind(other)),
                 "expected text",
@@ -166,6 +273,7 @@ fn list(entry: &Entry, yaml: &str, offset: usize, sink: &mut Sink) -> Vec<Locate
                         });
                     }
                     other => sink.error(
+                        Code::WrongType,
                         Some(span.clone()),
                         format!(
                             "`{}` must be a list of text values, but an item is {}",
@@ -201,6 +309,7 @@ fn list(entry: &Entry, yaml: &str, offset: usize, sink: &mut Sink) -> Vec<Locate
         }],
         Value::Object(_) => {
             sink.error(
+                Code::WrongType,
                 Some(span),
                 format!("`{}` must be a list, not a mapping", entry.key),
                 "expected a list",
@@ -271,14 +380,14 @@ mod tests {
 
     #[test]
     fn warns_on_an_unknown_key_naming_it() {
-        let (_, diags) = read_yaml("authors: [x]\n");
+        let (_, diags) = read_yaml("kicker: [x]\n");
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].severity, Severity::Warning);
         assert_eq!(
             diags[0].message,
-            "unknown front matter key `authors` is ignored"
+            "unknown front matter key `kicker` is ignored"
         );
-        assert_eq!(diags[0].span, Some(0..7));
+        assert_eq!(diags[0].span, Some(0..6));
     }
 
     #[test]

@@ -7,16 +7,19 @@
 //! `dates` and `text` are the small derivations; `assemble` orders the compiled seeds into one bundle. Nothing here prints: the `tidings` binary is the edge.
 
 mod assemble;
+pub mod code;
 pub mod dates;
 pub mod diag;
 pub mod front_matter;
 pub mod links;
 pub mod markdown;
 pub mod output;
+pub mod project;
 pub mod seed;
 pub mod sources;
 pub mod split;
 pub mod text;
+pub mod toml_front;
 pub mod walk;
 pub mod yaml;
 
@@ -28,6 +31,7 @@ use rayon::prelude::*;
 
 use tidings_bundle::{Bundle, Card};
 
+use crate::code::Code;
 use crate::assemble::assemble;
 use crate::diag::{Diagnostic, Report, Sink, SourceFile};
 use crate::seed::Outcome;
@@ -37,17 +41,30 @@ pub use crate::walk::{id_from_path, SEED_EXTENSIONS};
 /// Default largest seed, in bytes.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// How a run behaves.
+/// How a run behaves. The project file (`tidings.toml`) of the seeds folder sets the rest; what is set here
+/// wins over it.
 #[derive(Debug, Clone)]
 pub struct Options {
     /// Seeds larger than this are an error, not read.
     pub max_file_bytes: u64,
+    /// The site the posts came from (`--base-url`), over the project file's `base_url`.
+    pub base_url: Option<url::Url>,
+    /// Publish seeds whose `publishDate` is still to come (`--future`), whatever the project file says.
+    pub future: bool,
+    /// Publish seeds past their `expiryDate` (`--expired`), whatever the project file says.
+    pub expired: bool,
+    /// Today, `YYYY-MM-DD`, for `publishDate` and `expiryDate`; the system's date when `None`.
+    pub today: Option<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Self {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            base_url: None,
+            future: false,
+            expired: false,
+            today: None,
         }
     }
 }
@@ -72,6 +89,10 @@ pub struct Stats {
     pub skipped: usize,
     /// Seeds left out as drafts.
     pub drafts: usize,
+    /// Seeds left out until their `publishDate`.
+    pub scheduled: usize,
+    /// Seeds left out since their `expiryDate`.
+    pub expired: usize,
     /// Bytes of seed text read.
     pub bytes: u64,
 }
@@ -99,6 +120,7 @@ pub fn compile(
     if !dir.is_dir() {
         let file = add_file(&mut report, dir, dir, String::new());
         report.sink(file).file_error(
+            Code::SeedsFolderMissing,
             format!(
                 "seeds folder `{}` does not exist or is not a folder",
                 dir.display()
@@ -111,13 +133,20 @@ pub fn compile(
             stats,
         };
     }
+    let project = read_project(dir, &mut report);
+    let context = seed::Context {
+        base_url: options.base_url.clone().or_else(|| project.base_url.clone()),
+        today: options.today.clone().unwrap_or_else(|| seed::Context::default().today),
+        future: options.future || project.future,
+        expired: options.expired || project.expired,
+    };
     let (paths, skipped) = discover(dir, &mut report);
     stats.skipped = skipped;
     let done = AtomicUsize::new(0);
     let results: Vec<SeedResult> = paths
         .par_iter()
         .map(|path| {
-            let result = compile_file(dir, path, options);
+            let result = compile_file(dir, path, options, &context);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, paths.len());
             result
         })
@@ -142,6 +171,7 @@ pub fn compile(
         if let Some(&first) = ids.get(&id) {
             let first_name = report.files[first].name.clone();
             report.sink(file).file_error(
+                Code::IdDuplicate,
                 format!("id `{id}` is already used by `{first_name}`"),
                 "ids come from file names: rename one of the two files",
             );
@@ -153,12 +183,19 @@ pub fn compile(
                 let (card, body) = *article;
                 articles.push((file, card, body));
             }
-            Outcome::Draft => stats.drafts += 1,
+            Outcome::Left(seed::Left::Draft) => stats.drafts += 1,
+            Outcome::Left(seed::Left::Scheduled) => stats.scheduled += 1,
+            Outcome::Left(seed::Left::Expired) => stats.expired += 1,
             Outcome::Failed => {}
         }
     }
     let failed = report.count(diag::Severity::Error) > 0;
-    let output = (!failed).then(|| assemble(articles, &mut report));
+    let output = (!failed).then(|| {
+        let mut output = assemble(articles, &mut report);
+        output.bundle.title = project.title;
+        output.bundle.lang = project.lang;
+        output
+    });
     Compilation {
         output,
         report,
@@ -176,7 +213,33 @@ struct SeedResult {
     outcome: Option<(String, Outcome<String>)>,
 }
 
-fn compile_file(dir: &Path, path: &Path, options: &Options) -> SeedResult {
+/// The seeds folder's `tidings.toml`, read into the report as a file of its own; the defaults without one.
+fn read_project(dir: &Path, report: &mut Report) -> project::Project {
+    let Some(read) = project::text_in(dir) else {
+        return project::Project::default();
+    };
+    let path = dir.join(project::FILE_NAME);
+    match read {
+        Ok(text) => {
+            let file = add_file(report, dir, &path, text);
+            let text = std::mem::take(&mut report.files[file].text);
+            let project = project::read(&text, &mut report.sink(file));
+            report.files[file].text = text;
+            project
+        }
+        Err(err) => {
+            let file = add_file(report, dir, &path, String::new());
+            report.sink(file).file_error(
+                Code::ProjectInvalid,
+                format!("cannot read {}: {err}", project::FILE_NAME),
+                "check that the file is readable UTF-8 text",
+            );
+            project::Project::default()
+        }
+    }
+}
+
+fn compile_file(dir: &Path, path: &Path, options: &Options, context: &seed::Context) -> SeedResult {
     let mut file = SourceFile {
         name: display(dir, path),
         text: String::new(),
@@ -189,7 +252,7 @@ fn compile_file(dir: &Path, path: &Path, options: &Options) -> SeedResult {
     let outcome = read_seed(&mut sink, &mut file, path, options).then(|| {
         let id = id_from_path(path);
         let outcome =
-            seed::compile(&id, &file.text, &mut sink).map_body(|body| output::json(&body));
+            seed::compile_with(&id, &file.text, context, &mut sink).map_body(|body| output::json(&body));
         (id, outcome)
     });
     let bytes = file.text.len();

@@ -4,7 +4,8 @@
 //! leading and trailing control characters and spaces, removes tabs and newlines inside, and lower-cases the
 //! scheme, so `" JaVa\tScRiPt:..."` is seen as the `javascript` scheme it would be in a browser and refused.
 //! pulldown-cmark has already decoded entities and backslash escapes. A relative URL is resolved against the
-//! seed's first source, or dropped when there is none.
+//! post's own address, the site's (`base_url`) or the seed's first source, or dropped when there is none; a
+//! protocol-relative one (`//host/path`) becomes https.
 
 use url::Url;
 
@@ -30,6 +31,16 @@ pub enum Refused {
 
 /// The URL to keep, absolute and normalised, or why it is refused.
 pub fn check(raw: &str, target: Target, base: Option<&Url>) -> Result<String, Refused> {
+    // A protocol-relative URL (`//host/path`) names its host: it needs no base, and is fetched over https.
+    let trimmed = raw.trim_start();
+    let protocol_relative;
+    let raw = match trimmed.strip_prefix("//").filter(|rest| !rest.starts_with('/')) {
+        Some(_) => {
+            protocol_relative = ["https:", trimmed].concat();
+            protocol_relative.as_str()
+        }
+        None => raw,
+    };
     let url = match Url::parse(raw) {
         Ok(url) => url,
         Err(url::ParseError::RelativeUrlWithoutBase) => {
@@ -75,6 +86,14 @@ mod tests {
         );
         assert_eq!(link("/about").unwrap(), "https://news.example/about");
         assert_eq!(check("/about", Target::Link, None), Err(Refused::Relative));
+        assert_eq!(
+            check("//cdn.example/a.png", Target::Image, None).unwrap(),
+            "https://cdn.example/a.png"
+        );
+        assert_eq!(
+            link("//cdn.example/a.png").unwrap(),
+            "https://cdn.example/a.png"
+        );
     }
 
     #[test]

@@ -46,6 +46,21 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Write a new seed: today's date, the title, tags and sources in its front matter, under a file name made
+    /// from the date and the title (`2026-12-03-the-title.md`).
+    New {
+        /// The story's headline.
+        title: String,
+        /// A tag (repeat for more).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// The URL of the reporting it is written from (repeat for more).
+        #[arg(long = "source", value_name = "URL")]
+        sources: Vec<String>,
+        /// Folder to write it into.
+        #[arg(long, value_name = "SEEDS_DIR", default_value = "seeds")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -60,11 +75,38 @@ struct Common {
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_BYTES)]
     max_file_size: u64,
     /// Print only errors and the summary, not warnings.
-    #[arg(long, short)]
+    #[arg(long, short, conflicts_with = "verbose")]
     quiet: bool,
+    /// Print every warning in full, not one line per kind.
+    #[arg(long, short)]
+    verbose: bool,
+    /// How to print diagnostics: `text` for people, `json` (one object per line on standard output) for editors
+    /// and CI.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// The site the posts came from: site-relative links and images resolve against it. Overrides `base_url` in
+    /// the seeds folder's tidings.toml.
+    #[arg(long, value_name = "URL", value_parser = base_url)]
+    base_url: Option<url::Url>,
+    /// Include seeds whose `publishDate` is still to come.
+    #[arg(long)]
+    future: bool,
+    /// Include seeds past their `expiryDate`.
+    #[arg(long)]
+    expired: bool,
     /// When to colour diagnostics.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn base_url(raw: &str) -> Result<url::Url, String> {
+    tidings_compiler::project::base_url(raw).map_err(|why| format!("`{raw}` {why}"))
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -86,10 +128,20 @@ fn main() -> ExitCode {
             precompress,
         } => (common, Some((out, precompress))),
         Command::Check { common } => (common, None),
+        Command::New {
+            title,
+            tags,
+            sources,
+            dir,
+        } => return new_seed(&title, &tags, &sources, &dir),
     };
     let started = Instant::now();
     let options = Options {
         max_file_bytes: common.max_file_size,
+        base_url: common.base_url.clone(),
+        future: common.future,
+        expired: common.expired,
+        today: None,
     };
     let compilation = compile_with_progress(&common, &options);
     print_diagnostics(&compilation, &common);
@@ -107,8 +159,12 @@ fn main() -> ExitCode {
         report.count(Severity::Warning),
     );
     let articles = output.as_ref().map_or(0, |o| o.bundle.articles.len());
+    let left_out = match (stats.scheduled, stats.expired) {
+        (0, 0) => String::new(),
+        (s, e) => format!(", {s} scheduled for later, {e} expired"),
+    };
     let mut summary = format!(
-        "{} seeds, {} other files skipped, {} drafts, {} articles; {} errors, {} warnings",
+        "{} seeds, {} other files skipped, {} drafts{left_out}, {} articles; {} errors, {} warnings",
         stats.seeds, stats.skipped, stats.drafts, articles, errors, warnings
     );
     let failed = report.fails(common.strict);
@@ -184,11 +240,70 @@ fn print_diagnostics(compilation: &Compilation, common: &Common) {
     // thousands of warnings, those writes took longer than compiling).
     let mut stream = BufferedStandardStream::stderr(choice);
     let shown = |d: &Diagnostic| !common.quiet || d.severity == Severity::Error || common.strict;
-    let printed = compilation
-        .report
-        .emit(&mut stream, common.strict, &shown)
-        .and_then(|()| stream.flush());
+    let report = &compilation.report;
+    let printed = match (common.format, common.verbose) {
+        (Format::Json, _) => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            report
+                .diagnostics
+                .iter()
+                .filter(|d| shown(d))
+                .try_for_each(|d| writeln!(out, "{}", report.json(d)))
+                .and_then(|()| out.flush())
+        }
+        (Format::Text, true) => report.emit(&mut stream, common.strict, &shown),
+        (Format::Text, false) => report.emit_grouped(&mut stream, common.strict, &shown),
+    }
+    .and_then(|()| stream.flush());
     if let Err(err) = printed {
         eprintln!("error: cannot print diagnostics: {err}");
+    }
+}
+
+/// `tidings new`: a seed with today's date under `dir`, named after the date and the title's slug. Never
+/// replaces a file.
+fn new_seed(title: &str, tags: &[String], sources: &[String], dir: &std::path::Path) -> ExitCode {
+    let today = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
+    let slug = tidings_compiler::text::slugify(title);
+    if slug.is_empty() {
+        eprintln!("error: the title `{title}` has no letters or digits to name the file after");
+        eprintln!("  = help: give the story a headline in words");
+        return ExitCode::from(2);
+    }
+    for source in sources {
+        if let Err(why) = tidings_compiler::sources::describe(source) {
+            eprintln!("error: source `{source}` is not an http or https URL ({why:?})");
+            eprintln!("  = help: pass the full address of the reporting, starting with https://");
+            return ExitCode::from(2);
+        }
+    }
+    let quoted = |items: &[String]| {
+        let items: Vec<String> = items.iter().map(|i| serde_json::Value::from(i.as_str()).to_string()).collect();
+        format!("[{}]", items.join(", "))
+    };
+    let text = format!(
+        "---\nsources: {}\ntags: {}\ndate: {today}\n---\n\n# {}\n\nWrite the story here.\n",
+        quoted(sources),
+        quoted(tags),
+        title.trim()
+    );
+    let path = dir.join(format!("{today}-{slug}.md"));
+    let written = std::fs::create_dir_all(dir).and_then(|()| {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut file| file.write_all(text.as_bytes()))
+    });
+    match written {
+        Ok(()) => {
+            println!("{}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: cannot write `{}`: {err}", path.display());
+            eprintln!("  = help: a seed of that name may exist already: choose another title, or edit that one");
+            ExitCode::from(1)
+        }
     }
 }

@@ -14,6 +14,7 @@ use pulldown_cmark::{
 use tidings_bundle::{Align, Block, Footnote, Inline};
 use url::Url;
 
+use crate::code::Code;
 use crate::diag::Sink;
 use crate::links::{self, Refused, Target};
 
@@ -97,6 +98,8 @@ struct Builder<'s, 'd> {
     stack: Vec<Frame>,
     depth: usize,
     base: Option<&'s Url>,
+    /// Whether `base` is the post's own page, against which an in-page link (`#part`) may resolve.
+    base_is_page: bool,
     sink: &'s mut Sink<'d>,
     footnote_refs: Vec<String>,
     footnote_defs: HashMap<String, Vec<Block>>,
@@ -105,12 +108,25 @@ struct Builder<'s, 'd> {
     too_deep: bool,
 }
 
-/// Parses `body` (which starts at byte `offset` of its file). Links resolve against `base`.
+/// Parses `body` (which starts at byte `offset` of its file). Links resolve against `base`, which is not the
+/// post's own page: an in-page link (`#part`) is dropped, since resolved there it would point elsewhere.
 pub fn parse(body: &str, offset: usize, base: Option<&Url>, sink: &mut Sink) -> Document {
+    parse_in(body, offset, base, false, sink)
+}
+
+/// As [`parse`]; with `base_is_page`, `base` is the post's own address and in-page links resolve against it.
+pub fn parse_in(
+    body: &str,
+    offset: usize,
+    base: Option<&Url>,
+    base_is_page: bool,
+    sink: &mut Sink,
+) -> Document {
     let mut b = Builder {
         stack: vec![Frame::Blocks(Vec::new())],
         depth: 0,
         base,
+        base_is_page,
         sink,
         footnote_refs: Vec::new(),
         footnote_defs: HashMap::new(),
@@ -444,9 +460,15 @@ impl Builder<'_, '_> {
         } else {
             "image"
         };
-        let refused = match links::check(raw, target, self.base) {
+        let in_page = raw.trim_start().starts_with('#') && !self.base_is_page;
+        let refused = match links::check(raw, target, self.base.filter(|_| !in_page)) {
             Ok(url) => return Some(url),
             Err(refused) => refused,
+        };
+        let code = match &refused {
+            Refused::Scheme(_) => Code::UrlSchemeDropped,
+            Refused::Relative => Code::RelativeUrlDropped,
+            Refused::Invalid => Code::UrlInvalid,
         };
         let (message, help) = match refused {
             Refused::Scheme(scheme) => (
@@ -454,13 +476,17 @@ impl Builder<'_, '_> {
                 if target == Target::Link { "only http, https and mailto links are kept" } else { "only http and https images are kept" }
                     .to_string(),
             ),
+            Refused::Relative if in_page => (
+                format!("in-page {what} URL `{}` is dropped", raw.chars().take(80).collect::<String>()),
+                "give the post's own address (`permalink`, `link` or `canonical_url`) to resolve it against, or link to a full https:// URL".into(),
+            ),
             Refused::Relative => (
                 format!("relative {what} URL `{}` is dropped", raw.chars().take(80).collect::<String>()),
-                "add a source to the front matter to resolve it against, or write the full https:// URL".into(),
+                "set `base_url` in tidings.toml to the site the posts came from, add a source to resolve it against, or write the full https:// URL".into(),
             ),
             Refused::Invalid => (format!("{what} URL is not valid and is dropped"), "write a full https:// URL".into()),
         };
-        self.sink.warning(Some(span), message, "this URL", help);
+        self.sink.warning(code, Some(span), message, "this URL", help);
         None
     }
 
@@ -468,6 +494,7 @@ impl Builder<'_, '_> {
         if !self.too_deep {
             self.too_deep = true;
             self.sink.warning(
+                Code::NestingFlattened,
                 Some(span.start..span.start + 1),
                 format!("nesting deeper than {MAX_DEPTH} levels is flattened"),
                 "too deep from here",
@@ -489,6 +516,7 @@ impl Builder<'_, '_> {
                 format!("{count} times")
             };
             self.sink.warning(
+                Code::RawHtml,
                 Some(span),
                 format!("raw HTML is not shown (found {times} in this seed)"),
                 "first raw HTML here",

@@ -119,6 +119,8 @@ pub fn render(output: Output) -> Rendered {
         tags: bundle.tags,
         index: shards.iter().map(|(p, _)| p.clone()).collect(),
         articles: cards.into_iter().take(first).collect(),
+        title: bundle.title,
+        lang: bundle.lang,
     };
     Rendered {
         bundle_json: json(&manifest) + "\n",
@@ -305,6 +307,8 @@ mod tests {
             reading_minutes: 1,
             image: None,
             lang: None,
+            authors: vec![],
+            canonical: None,
             body: String::new(),
         };
         let body = |i: usize| {
@@ -320,6 +324,8 @@ mod tests {
                 schema_version: SCHEMA_VERSION,
                 tags: vec![],
                 articles: (0..n).map(card).collect(),
+                title: None,
+                lang: None,
             },
             bodies: (0..n).map(body).collect(),
         }

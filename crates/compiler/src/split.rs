@@ -1,4 +1,5 @@
-//! Splitting a seed into its YAML front matter and its Markdown body.
+//! Splitting a seed into its front matter (YAML between `---` lines, or TOML between `+++` lines, as Hugo and
+//! Zola write it) and its Markdown body.
 //!
 //! Done by hand on purpose: pulldown-cmark's metadata-block option misses a block that starts `---` followed by
 //! a blank line, and swallows a `---` pair in the middle of a body. Here the front matter is a `---` line at the
@@ -18,10 +19,21 @@ pub struct Split<'a> {
     pub body_offset: usize,
 }
 
-/// The YAML text of a front matter block.
+/// The language of a front matter block, told by its fences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `---` … `---` (or `...`).
+    Yaml,
+    /// `+++` … `+++`.
+    Toml,
+}
+
+/// The text of a front matter block.
 #[derive(Debug, PartialEq, Eq)]
 pub struct FrontMatterText<'a> {
-    /// The YAML, without the fences.
+    /// YAML or TOML.
+    pub format: Format,
+    /// The YAML or TOML, without the fences.
     pub yaml: &'a str,
     /// Where `yaml` starts in the file.
     pub offset: usize,
@@ -50,19 +62,22 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
         body_offset: start,
     };
 
-    let open = loop {
+    let (open, format) = loop {
         match lines.next() {
             None => return Ok(no_front_matter),
             Some(line) if text[line.clone()].trim().is_empty() => continue,
-            Some(line) if is_fence(&text[line.clone()], false) => break line,
-            Some(_) => return Ok(no_front_matter),
+            Some(line) => match fence(&text[line.clone()], None) {
+                Some(format) => break (line, format),
+                None => return Ok(no_front_matter),
+            },
         }
     };
     let yaml_start = lines.pos;
     while let Some(line) = lines.next() {
-        if is_fence(&text[line.clone()], true) {
+        if fence(&text[line.clone()], Some(format)).is_some() {
             return Ok(Split {
                 front_matter: Some(FrontMatterText {
+                    format,
                     yaml: &text[yaml_start..line.start],
                     offset: yaml_start,
                     open: trim_line_end(text, open),
@@ -77,11 +92,16 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
     })
 }
 
-fn is_fence(line: &str, closing: bool) -> bool {
+/// The format a fence line opens (`opened` is `None`) or closes (the format it must close).
+fn fence(line: &str, opened: Option<Format>) -> Option<Format> {
     let line = line
         .trim_end_matches(['\n', '\r'])
         .trim_end_matches([' ', '\t']);
-    line == "---" || (closing && line == "...")
+    match (line, opened) {
+        ("---", None | Some(Format::Yaml)) | ("...", Some(Format::Yaml)) => Some(Format::Yaml),
+        ("+++", None | Some(Format::Toml)) => Some(Format::Toml),
+        _ => None,
+    }
 }
 
 fn trim_line_end(text: &str, line: Range<usize>) -> Range<usize> {
@@ -163,6 +183,19 @@ mod tests {
         );
         assert_eq!(parts("--- \n---\nx").1, "x");
         assert_eq!(parts("----\n---\nx").0, None);
+    }
+
+    #[test]
+    fn plus_fences_hold_toml_and_close_only_with_plus() {
+        let split = split("+++\ntitle = \"T\"\n---\nx = 1\n+++\nbody").unwrap();
+        let fm = split.front_matter.unwrap();
+        assert_eq!(fm.format, Format::Toml);
+        assert_eq!(fm.yaml, "title = \"T\"\n---\nx = 1\n");
+        assert_eq!(split.body, "body");
+        assert_eq!(
+            super::split("---\na: 1\n---\n").unwrap().front_matter.unwrap().format,
+            Format::Yaml
+        );
     }
 
     #[test]

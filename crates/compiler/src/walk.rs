@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::code::Code;
 use crate::diag::{Report, Sink, SourceFile};
 use crate::Options;
 
@@ -44,6 +45,7 @@ pub fn discover(dir: &Path, report: &mut Report) -> (Vec<PathBuf>, usize) {
                     err.to_string()
                 };
                 report.sink(file).file_error(
+                    Code::FileUnreadable,
                     format!("cannot read `{}`: {why}", display(dir, &path)),
                     "fix or remove the link or the file's permissions",
                 );
@@ -59,6 +61,7 @@ pub(crate) fn read_seed(sink: &mut Sink, file: &mut SourceFile, path: &Path, opt
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > options.max_file_bytes {
         sink.error(
+            Code::FileTooLarge,
             None,
             format!(
                 "`{name}` is {size} bytes, over the limit of {} bytes",
@@ -73,6 +76,7 @@ pub(crate) fn read_seed(sink: &mut Sink, file: &mut SourceFile, path: &Path, opt
         Ok(bytes) => bytes,
         Err(err) => {
             sink.file_error(
+                Code::FileUnreadable,
                 format!("cannot read `{name}`: {err}"),
                 "check that the file exists and is readable",
             );
@@ -88,6 +92,7 @@ pub(crate) fn read_seed(sink: &mut Sink, file: &mut SourceFile, path: &Path, opt
             let at = err.utf8_error().valid_up_to();
             file.text = String::from_utf8_lossy(err.as_bytes()).into_owned();
             sink.error(
+                Code::NotUtf8,
                 Some(at..at + '\u{fffd}'.len_utf8()),
                 format!("file is not valid UTF-8 (byte offset {at})"),
                 "invalid byte here",

@@ -19,7 +19,7 @@ fn build(seeds: &Path, out: &Path, extra: &[&str]) -> Output {
     tidings(&args)
 }
 
-fn shared_seeds() -> PathBuf {
+fn project_seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
 }
 
@@ -85,7 +85,7 @@ const GOOD: &str =
 #[test]
 fn build_writes_bundle_json_and_article_bodies() {
     let out = tempfile::tempdir().unwrap();
-    let run = build(&shared_seeds(), out.path(), &[]);
+    let run = build(&project_seeds(), out.path(), &[]);
     assert!(run.status.success(), "{}", stderr(&run));
     let bundle: serde_json::Value =
         serde_json::from_slice(&fs::read(out.path().join("bundle.json")).unwrap()).unwrap();
@@ -100,7 +100,7 @@ fn build_writes_bundle_json_and_article_bodies() {
 fn a_missing_output_folder_is_created() {
     let parent = tempfile::tempdir().unwrap();
     let out = parent.path().join("new/deeper");
-    let run = build(&shared_seeds(), &out, &[]);
+    let run = build(&project_seeds(), &out, &[]);
     assert!(run.status.success(), "{}", stderr(&run));
     assert_eq!(assert_readable_bundle(&out), 1);
 }
@@ -120,7 +120,7 @@ fn the_same_seeds_give_byte_identical_output() {
 #[test]
 fn a_failed_build_leaves_the_previous_bundle_untouched() {
     let out = tempfile::tempdir().unwrap();
-    assert!(build(&shared_seeds(), out.path(), &[]).status.success());
+    assert!(build(&project_seeds(), out.path(), &[]).status.success());
     let before = snapshot(out.path());
     let run = build(&invalid(), out.path(), &[]);
     assert_fails_saying(&run, "nothing written, the previous bundle is unchanged");
@@ -207,7 +207,7 @@ fn check_reports_every_error_and_writes_nothing() {
     let run = tidings(&["check", invalid().to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(1));
     let text = stderr(&run);
-    assert_eq!(text.matches("error: ").count(), 13, "{text}");
+    assert_eq!(text.matches("error[E").count(), 13, "{text}");
     assert!(text.contains("┌─ bad-date.md:3:7"), "{text}");
     assert!(!invalid().join("bundle.json").exists());
 }
@@ -216,15 +216,15 @@ fn check_reports_every_error_and_writes_nothing() {
 fn strict_turns_warnings_into_errors() {
     let seeds = seeds_dir(&[(
         "a.md",
-        &GOOD.replace("tags: [news]", "tags: [news]\nauthor: me"),
+        &GOOD.replace("tags: [news]", "tags: [news]\nkicker: me"),
     )]);
     let dir = seeds.path().to_str().unwrap();
     let relaxed = tidings(&["check", dir]);
     assert_eq!(relaxed.status.code(), Some(0), "{}", stderr(&relaxed));
-    assert!(stderr(&relaxed).contains("warning: unknown front matter key `author` is ignored"));
+    assert!(stderr(&relaxed).contains("warning[W003]: unknown key ignored: 1 in 1 file, first at a.md:"));
     let strict = tidings(&["check", "--strict", dir]);
     assert_eq!(strict.status.code(), Some(1));
-    assert!(stderr(&strict).contains("error: unknown front matter key `author` is ignored"));
+    assert!(stderr(&strict).contains("error[W003]: unknown front matter key `kicker` is ignored"));
 }
 
 #[test]
@@ -336,7 +336,7 @@ fn a_build_killed_half_way_leaves_the_previous_bundle_readable() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/digitalgov-seeds");
     let out = tempfile::tempdir().unwrap();
     let out_str = out.path().to_str().unwrap();
-    assert!(build(&shared_seeds(), out.path(), &[]).status.success());
+    assert!(build(&project_seeds(), out.path(), &[]).status.success());
     assert_eq!(assert_readable_bundle(out.path()), 1);
     for delay_ms in [5, 300, 1000, 1600, 2000, 2300, 2600, 3000] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))

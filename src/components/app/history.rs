@@ -12,7 +12,7 @@ use crate::url_state;
 impl App {
     /// Takes this widget's state from the page URL: a shared link's story and filter, back and forward.
     pub(super) fn restore(&mut self, ctx: &Context<Self>) {
-        let config = &ctx.props().config;
+        let config = &self.config.clone();
         let (Some(key), Fetch::Ready(loaded)) = (&config.url_key, &self.fetch) else {
             return;
         };
@@ -31,8 +31,8 @@ impl App {
     }
 
     /// Pushes a history entry with this widget's state, when the URL does not say it already.
-    pub(super) fn write_url(&self, ctx: &Context<Self>) {
-        let config = &ctx.props().config;
+    pub(super) fn write_url(&self, _ctx: &Context<Self>) {
+        let config = &self.config.clone();
         let (Some(key), Fetch::Ready(loaded), Some(window)) =
             (&config.url_key, &self.fetch, web_sys::window())
         else {

@@ -14,7 +14,7 @@ use crate::state::{Action, State};
 /// The widget's heading.
 pub(super) fn heading(config: &Config) -> Html {
     html! {
-        <@{h(config.heading_level)} class="tidings-heading" part="heading">{ config.words().latest }</@>
+        <@{h(config.heading_level)} class="tidings-heading" part="heading">{ config.heading() }</@>
     }
 }
 

@@ -24,6 +24,8 @@ pub struct Loaded {
     pub(super) postings: Postings,
     /// Shards still to come.
     pub(super) pending: usize,
+    /// The bundle's title and language (its project file's), for a page that sets none.
+    pub(super) site: (Option<String>, Option<String>),
     /// Why a shard could not be loaded.
     pub(super) failed: Option<FetchError>,
 }
@@ -38,6 +40,7 @@ impl Loaded {
             postings: Postings::default(),
             pending: manifest.index.len(),
             failed: None,
+            site: (manifest.title, manifest.lang),
         };
         loaded.append(manifest.articles);
         (loaded, manifest.index)

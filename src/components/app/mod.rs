@@ -102,6 +102,8 @@ pub struct App {
     popstate: Option<Listener>,
     /// The widget's date format.
     dates: Option<js_sys::Function>,
+    /// The host's settings, with the bundle's title and language where the page set none of its own.
+    config: Rc<Config>,
 }
 
 impl Component for App {
@@ -135,7 +137,9 @@ impl Component for App {
             focus: None,
             popstate,
             dates: super::date_format(config.locale.as_deref()),
+            config: config.clone(),
         };
+        app.adopt_site(ctx);
         app.download(ctx);
         app
     }
@@ -151,6 +155,7 @@ impl Component for App {
                 // card is: the story may be in a later shard.
                 let before = self.progress();
                 self.fetch = fetch;
+                self.adopt_site(ctx);
                 if self.progress() != before {
                     self.restore(ctx);
                 }
@@ -169,6 +174,7 @@ impl Component for App {
     }
 
     fn changed(&mut self, ctx: &Context<Self>, old: &AppProps) -> bool {
+        self.adopt_site(ctx);
         if url_of(ctx.props()) != url_of(old) {
             self.download(ctx);
         }
@@ -207,7 +213,7 @@ impl Component for App {
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
-        let config = &ctx.props().config;
+        let config = &self.config;
         let w = config.words();
         let lang = Lang {
             words: w,
@@ -266,6 +272,21 @@ impl Component for App {
 }
 
 impl App {
+    /// Takes the bundle's title and language (from its project file) where the page set none: the heading, the
+    /// words and the dates follow them once the manifest is in.
+    fn adopt_site(&mut self, ctx: &Context<Self>) {
+        let props = &ctx.props().config;
+        let site = match &self.fetch {
+            Fetch::Ready(loaded) => props.with_site(loaded.site.0.as_deref(), loaded.site.1.as_deref()),
+            _ => None,
+        };
+        let config = site.map_or_else(|| props.clone(), Rc::new);
+        if config.locale != self.config.locale {
+            self.dates = super::date_format(config.locale.as_deref());
+        }
+        self.config = config;
+    }
+
     /// The reader's `action`, and what it sets off: the open story's download and focus, an event for the host,
     /// a history entry (not for a state taken from the URL, which is the URL's already).
     fn apply(&mut self, ctx: &Context<Self>, action: Action) {
@@ -318,7 +339,7 @@ impl App {
             self.body_run,
             ctx.link().clone(),
             url_of(ctx.props()),
-            ctx.props().config.clone(),
+            self.config.clone(),
         );
         spawn_local(async move {
             let result = api::chunk(&url, &card.body).await.and_then(|bodies| {
