@@ -10,6 +10,7 @@
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+pub mod cache;
 pub mod config;
 pub mod format;
 pub mod i18n;

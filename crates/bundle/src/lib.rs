@@ -15,6 +15,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod postings;
+
 /// Version of the bundle format. Bump it on any change a reader of an older version would misread; the widget
 /// refuses a bundle whose version differs and asks for it to be rebuilt.
 pub const SCHEMA_VERSION: u32 = 2;
