@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
-.PHONY: bench setup serve build test test-native test-wasm test-e2e test-authoring lint check-census fuzz e2e-site bench-compiler bench-trace bench-floor bench-census sizes clean
+.PHONY: bench setup serve build test test-native test-wasm test-e2e test-authoring lint check-census bench-corpus fuzz e2e-site bench-compiler bench-trace bench-floor bench-census sizes clean
 
 # Release builds rebuild the standard library for size (`optimize_for_size`) with panics compiled to a bare trap:
 # without the panic machinery (formatting, hook, locations) the wasm is 12.3 KB of brotli smaller. `build-std` is
@@ -85,6 +85,11 @@ test-e2e: e2e-site ## Playwright, desktop and Pixel 7, against a real static ser
 bench: setup e2e-site ## Tidings against its plain-JavaScript twin: payload, start-up, filter, memory, Lighthouse, compiler.
 	cargo build --release --package tidings-compiler
 	node bench/run.mjs
+
+bench-corpus: ## What a card costs in the shards with distinct text (bench/distinct.mjs) and with the repeated real posts.
+	cargo build --release --package tidings-compiler
+	node bench/card-cost.mjs 10000
+	node bench/card-cost.mjs 100000
 
 bench-trace: ## Where start-up time goes after the wasm arrives (a trace; needs `make bench`'s sites).
 	node bench/trace.mjs 10000/index.html 10000/twin.html
