@@ -58,7 +58,9 @@ const tagCount = Math.max(50, Math.round(20 * Math.sqrt(count)));
 const tags = [...corpusTags].slice(0, tagCount);
 const seen = new Set(tags);
 for (let i = 0; tags.length < tagCount; i++) {
-  const tag = `${vocabulary[(i * 7919) % vocabulary.length]}-${vocabulary[(i * 104729 + 13) % vocabulary.length]}`;
+  // The second word moves on each time the first has gone round the vocabulary: pairs never cycle short.
+  const v = vocabulary.length;
+  const tag = `${vocabulary[(i * 7919) % v]}-${vocabulary[(i * 104729 + Math.floor(i / v) * 31 + 13) % v]}`;
   if (!seen.has(tag)) {
     seen.add(tag);
     tags.push(tag);
