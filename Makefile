@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
-.PHONY: bench setup serve build test test-native test-wasm test-e2e test-authoring lint check-census bench-corpus fuzz e2e-site bench-compiler bench-trace bench-floor bench-census sizes clean
+.PHONY: bench setup serve build test test-native test-wasm test-e2e test-authoring lint check-census bench-corpus bench-million fuzz e2e-site bench-compiler bench-trace bench-floor bench-census sizes clean
 
 # Release builds rebuild the standard library for size (`optimize_for_size`) with panics compiled to a bare trap:
 # without the panic machinery (formatting, hook, locations) the wasm is 12.3 KB of brotli smaller. `build-std` is
@@ -90,6 +90,13 @@ bench-corpus: ## What a card costs in the shards with distinct text (bench/disti
 	cargo build --release --package tidings-compiler
 	node bench/card-cost.mjs 10000
 	node bench/card-cost.mjs 100000
+
+bench-million: ## The compiler at 1,000,000 seeds of distinct text: time, peak memory, and the first view's size.
+	cargo build --release --package tidings-compiler
+	node bench/distinct.mjs 1000000 target/tmp/distinct-1000000
+	sync; rm -rf target/tmp/out-1000000
+	/usr/bin/time -f "wall %e s, peak memory %M KiB" target/release/tidings build target/tmp/distinct-1000000 --quiet --out target/tmp/out-1000000
+	@node -e 'const z=require("zlib"),b=require("fs").readFileSync("target/tmp/out-1000000/bundle.json");console.log("bundle.json:",b.length,"bytes,",z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length,"of brotli")'
 
 bench-trace: ## Where start-up time goes after the wasm arrives (a trace; needs `make bench`'s sites).
 	node bench/trace.mjs 10000/index.html 10000/twin.html
