@@ -69,6 +69,8 @@ pub fn manifest(v: &JsValue) -> Result<Manifest> {
         index: field(v, "index", &|v| list(v, &text))?,
         title: optional(v, "title", &text)?,
         lang: optional(v, "lang", &text)?,
+        // The facet index is not read yet: the widget still filters the cards it holds.
+        facets: None,
     })
 }
 

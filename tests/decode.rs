@@ -286,6 +286,7 @@ fn a_manifest_and_a_shard_read_back_exactly_as_serde_wrote_them() {
         index: vec!["index/0123456789abcdef.json".into()],
         title: Some("Newsroom".into()),
         lang: None,
+        facets: None,
     };
     let json = serde_json::to_string(&manifest).unwrap();
     assert_eq!(decode::manifest(&parse(&json)), Ok(manifest));

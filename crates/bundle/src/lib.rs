@@ -121,6 +121,20 @@ pub struct Manifest {
     /// The widget's language, as in [`Bundle::lang`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// The facet index: where its tag, outlet and year files are (`docs/bundle-format.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facets: Option<FacetFiles>,
+}
+
+/// The paths of the facet files, relative to `bundle.json` (`facets/<content hash>.json`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetFiles {
+    /// Every tag: its count and its posting list's chunks.
+    pub tags: String,
+    /// Every outlet (the outlet names of the sources): its count and its chunks.
+    pub outlets: String,
+    /// Every year: its count and the number of its newest story (a year's stories are consecutive).
+    pub years: String,
 }
 
 /// How many cards `bundle.json` holds itself.

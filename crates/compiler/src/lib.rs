@@ -11,6 +11,7 @@ pub mod code;
 pub mod dates;
 pub mod diag;
 pub mod front_matter;
+pub mod index;
 pub mod links;
 pub mod markdown;
 pub mod output;

@@ -43,12 +43,22 @@ pub struct Rendered {
     pub shards: Vec<(String, String)>,
     /// Each chunk file's path and contents, in card order.
     pub bodies: Vec<(String, String)>,
+    /// The facet index: its posting-list chunks and facet files.
+    pub index: crate::index::Index,
 }
 
 impl Rendered {
-    /// Every content-named file: shards and body chunks.
-    fn content_named(&self) -> impl Iterator<Item = &(String, String)> {
-        self.shards.iter().chain(&self.bodies)
+    /// Every content-named file, path and bytes: shards, body chunks, the index's lists and facets.
+    fn content_named(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        fn text((p, j): &(String, String)) -> (&str, &[u8]) {
+            (p.as_str(), j.as_bytes())
+        }
+        self.shards
+            .iter()
+            .map(text)
+            .chain(self.bodies.iter().map(text))
+            .chain(self.index.facets.iter().map(text))
+            .chain(self.index.lists.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
     }
 }
 
@@ -105,6 +115,7 @@ pub fn render(output: Output) -> Rendered {
         bodies.push((path, json));
     }
 
+    let index = crate::index::build(&cards);
     let first = cards.len().min(FIRST_CARDS);
     let rest: Vec<String> = cards[first..].par_iter().map(json).collect();
     let sizes: Vec<usize> = rest.iter().map(|j| j.len() + 1).collect();
@@ -121,11 +132,13 @@ pub fn render(output: Output) -> Rendered {
         articles: cards.into_iter().take(first).collect(),
         title: bundle.title,
         lang: bundle.lang,
+        facets: Some(index.files.clone()),
     };
     Rendered {
         bundle_json: json(&manifest) + "\n",
         shards,
         bodies,
+        index,
     }
 }
 
@@ -155,24 +168,25 @@ const COMPRESSED: [&str; 2] = [".br", ".gz"];
 
 /// Writes `rendered` into `out_dir` (created if missing), replacing the previous bundle atomically.
 pub fn write(out_dir: &Path, rendered: &Rendered, compression: Compression) -> io::Result<()> {
-    let dirs = [ARTICLES_DIR, INDEX_DIR].map(|d| out_dir.join(d));
+    let dirs = [ARTICLES_DIR, INDEX_DIR, crate::index::LISTS_DIR, crate::index::FACETS_DIR]
+        .map(|d| out_dir.join(d));
     for dir in &dirs {
         fs::create_dir_all(dir)?;
         remove_stale_temporaries(dir)?;
     }
     remove_stale_temporaries(out_dir)?;
     let files: Vec<_> = rendered.content_named().collect();
-    files.par_iter().try_for_each(|(path, json)| {
+    files.par_iter().try_for_each(|&(path, json)| {
         let target = out_dir.join(path);
         let quality = match path.starts_with(ARTICLES_DIR) {
             true => BODY_QUALITY,
             false => INDEX_QUALITY,
         };
-        write_compressed(&target, json.as_bytes(), compression, quality, false)?;
+        write_compressed(&target, json, compression, quality, false)?;
         // A file's name is its content's hash: an existing file already holds these bytes.
         match target.exists() {
             true => Ok(()),
-            false => write_atomic(&target, json.as_bytes(), false),
+            false => write_atomic(&target, json, false),
         }
     })?;
     let bundle = out_dir.join(BUNDLE_FILE);
@@ -203,7 +217,7 @@ pub fn write(out_dir: &Path, rendered: &Rendered, compression: Compression) -> i
         for entry in fs::read_dir(dir)? {
             let path = entry?.path();
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            let ours = [".json", ".json.br", ".json.gz"]
+            let ours = [".json", ".json.br", ".json.gz", ".bin", ".bin.br", ".bin.gz"]
                 .iter()
                 .any(|ext| name.ends_with(ext));
             if ours && !keep.contains(&path) {
