@@ -45,7 +45,8 @@ sizes: ## Print the size of the wasm and JS, raw and brotli; fail when the page'
 
 test: setup lint check-census test-native test-wasm test-e2e test-authoring ## Every test.
 
-lint: ## Clippy on the widget as it ships (wasm32), denying what brings the formatter or the parsers back (clippy.toml).
+lint: ## rustfmt's check, and clippy on the widget as it ships (wasm32), denying what brings the formatter or the parsers back (clippy.toml).
+	cargo fmt --all -- --check
 	cargo clippy --quiet --target wasm32-unknown-unknown --package tidings-widget --lib --bins -- -D warnings
 
 check-census: ## Every census patch still applies to the widget (bench/census/*.patch; make bench-census builds them).

@@ -279,7 +279,13 @@ mod tests {
         );
         assert_eq!((c.layout_name(), c.theme_name()), ("compact", "dark"));
         let (c, _) = read(&[("data-locale", "ar-EG")]);
-        assert!(c.with_site(Some("Site"), Some("fr")).unwrap().locale.as_deref() == Some("ar-EG"));
+        assert!(
+            c.with_site(Some("Site"), Some("fr"))
+                .unwrap()
+                .locale
+                .as_deref()
+                == Some("ar-EG")
+        );
         assert_eq!((c.words().dir, c.region_label().as_str()), ("rtl", "أخبار"));
     }
 

@@ -97,7 +97,10 @@ async fn shows_cards_newest_first_with_outlets_and_count() {
     use tidings_widget::components::{date_format, format_date};
     let date = |d| format_date(d, date_format(None).as_ref());
     let meta = texts(&root, ".tidings-meta");
-    assert_eq!(meta[0], [date("2023-11-02").as_str(), " · CNN · NPR"].concat());
+    assert_eq!(
+        meta[0],
+        [date("2023-11-02").as_str(), " · CNN · NPR"].concat()
+    );
     assert_eq!(meta[1], date("2023-11-01"));
 }
 
@@ -365,8 +368,14 @@ async fn a_byline_on_the_card_and_the_article_and_a_link_to_the_original() {
         original.get_attribute("href").as_deref(),
         Some("https://news.example/2020/10/12/story/")
     );
-    assert_eq!(original.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
-    assert_eq!(texts(&root, ".tidings-article .tidings-byline"), ["By Ana Ruiz, Li Wei"]);
+    assert_eq!(
+        original.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert_eq!(
+        texts(&root, ".tidings-article .tidings-byline"),
+        ["By Ana Ruiz, Li Wei"]
+    );
 }
 
 #[wasm_bindgen_test]

@@ -149,7 +149,9 @@ fn kinds(blocks: &[Block], seen: &mut std::collections::BTreeSet<&'static str>) 
             }
             Block::Code { .. } => "code_block",
             Block::Table { head, rows, .. } => {
-                head.iter().chain(rows.iter().flatten()).for_each(|c| inlines(c, seen));
+                head.iter()
+                    .chain(rows.iter().flatten())
+                    .for_each(|c| inlines(c, seen));
                 "table"
             }
             Block::Rule => "rule",
@@ -163,11 +165,27 @@ fn every_kind_of_node_is_in_the_fixture() {
     let mut seen = std::collections::BTreeSet::new();
     for body in every_kind().bodies {
         kinds(&body.blocks, &mut seen);
-        body.footnotes.iter().for_each(|f| kinds(&f.blocks, &mut seen));
+        body.footnotes
+            .iter()
+            .for_each(|f| kinds(&f.blocks, &mut seen));
     }
     let every: std::collections::BTreeSet<_> = [
-        "text", "code", "emphasis", "strong", "strikethrough", "link", "image", "footnote_ref",
-        "break", "paragraph", "heading", "quote", "list", "code_block", "table", "rule",
+        "text",
+        "code",
+        "emphasis",
+        "strong",
+        "strikethrough",
+        "link",
+        "image",
+        "footnote_ref",
+        "break",
+        "paragraph",
+        "heading",
+        "quote",
+        "list",
+        "code_block",
+        "table",
+        "rule",
     ]
     .into();
     assert_eq!(seen, every);

@@ -145,8 +145,14 @@ mod tests {
     #[test]
     fn bad_bytes_are_an_error_not_a_panic() {
         assert_eq!(decode(&[0x80]), Err(DecodeError::Truncated));
-        assert_eq!(decode(&[0xff, 0xff, 0xff, 0xff, 0xff, 0x01]), Err(DecodeError::Overflow));
-        assert_eq!(decode(&[0xff, 0xff, 0xff, 0xff, 0x0f, 0x00]), Err(DecodeError::Overflow));
+        assert_eq!(
+            decode(&[0xff, 0xff, 0xff, 0xff, 0xff, 0x01]),
+            Err(DecodeError::Overflow)
+        );
+        assert_eq!(
+            decode(&[0xff, 0xff, 0xff, 0xff, 0x0f, 0x00]),
+            Err(DecodeError::Overflow)
+        );
     }
 
     #[test]

@@ -40,8 +40,7 @@ fn main() {
     // Smallest first: the command's peak memory is read as the largest of every run so far.
     sizes.sort_unstable();
     sizes.dedup();
-    let corpus =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/digitalgov-seeds");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/digitalgov-seeds");
     let mut sources: Vec<(String, String)> = std::fs::read_dir(&corpus)
         .expect("the DigitalGov corpus beside the project")
         .filter_map(|e| e.ok())

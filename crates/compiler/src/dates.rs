@@ -46,7 +46,9 @@ fn valid_time(time: &str) -> bool {
     }
     let parts: Vec<&str> = clock.split(':').collect();
     let number = |s: &str, len: std::ops::RangeInclusive<usize>, max: u32| {
-        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|n| n <= max)
+        len.contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && s.parse::<u32>().is_ok_and(|n| n <= max)
     };
     match parts.as_slice() {
         [h, m] => fraction.is_none() && number(h, 1..=2, 23) && number(m, 2..=2, 59),

@@ -249,7 +249,10 @@ impl Report {
             writeln!(writer, "  = first: {}", all[0].message)?;
         }
         if !groups.is_empty() {
-            writeln!(writer, "  = every warning in full: --verbose; for editors and CI: --format json")?;
+            writeln!(
+                writer,
+                "  = every warning in full: --verbose; for editors and CI: --format json"
+            )?;
         }
         Ok(())
     }
@@ -388,9 +391,13 @@ mod tests {
             }],
             diagnostics: vec![],
         };
-        report
-            .sink(0)
-            .error(Code::WrongType, Some(10..12), "bad tags", "here", "close the list with `]`");
+        report.sink(0).error(
+            Code::WrongType,
+            Some(10..12),
+            "bad tags",
+            "here",
+            "close the list with `]`",
+        );
         let text = report.render(&report.diagnostics[0], false);
         assert!(text.starts_with("error[E007]: bad tags"), "{text}");
         assert!(text.contains("a.md:2:7"), "{text}");
@@ -426,7 +433,9 @@ mod tests {
             }],
             diagnostics: vec![],
         };
-        report.sink(0).error(Code::WrongType, Some(at..at + 1), "bad", "this x", "");
+        report
+            .sink(0)
+            .error(Code::WrongType, Some(at..at + 1), "bad", "this x", "");
         let shown = report.render(&report.diagnostics[0], false);
         assert!(shown.len() < 2_000, "{} bytes", shown.len());
         assert!(shown.contains("long.md:2:"), "{shown}");

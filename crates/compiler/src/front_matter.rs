@@ -56,11 +56,43 @@ pub struct FrontMatter {
 
 /// Keys Jekyll, Hugo and WordPress exports use for themselves: known, and ignored without a warning.
 pub const IGNORED: &[&str] = &[
-    "aliases", "audio", "build", "cascade", "comments", "date_gmt", "excerpt_separator", "guid", "headless",
-    "iscjklanguage", "keywords", "last_modified_at", "lastmod", "layout", "linktitle", "markup", "menu",
-    "menus", "meta", "modified", "outputs", "parent_id", "password", "post_id", "redirect_from",
-    "redirect_to", "render_with_liquid", "resources", "series", "sitemap", "toc", "translationkey", "type",
-    "videos", "weight", "wordpress_id", "wordpress_url",
+    "aliases",
+    "audio",
+    "build",
+    "cascade",
+    "comments",
+    "date_gmt",
+    "excerpt_separator",
+    "guid",
+    "headless",
+    "iscjklanguage",
+    "keywords",
+    "last_modified_at",
+    "lastmod",
+    "layout",
+    "linktitle",
+    "markup",
+    "menu",
+    "menus",
+    "meta",
+    "modified",
+    "outputs",
+    "parent_id",
+    "password",
+    "post_id",
+    "redirect_from",
+    "redirect_to",
+    "render_with_liquid",
+    "resources",
+    "series",
+    "sitemap",
+    "toc",
+    "translationkey",
+    "type",
+    "videos",
+    "weight",
+    "wordpress_id",
+    "wordpress_url",
 ];
 
 const HELP_UNKNOWN: &str =
@@ -126,7 +158,9 @@ pub fn read(entries: &[Entry], yaml: &str, offset: usize, sink: &mut Sink) -> Fr
             "excerpt" => excerpt = scalar(sink),
             "description" => description = scalar(sink),
             "image" => images[0] = scalar(sink),
-            "featured_image" | "coverimage" => images[1] = image_in(entry, value_span.clone(), sink),
+            "featured_image" | "coverimage" => {
+                images[1] = image_in(entry, value_span.clone(), sink)
+            }
             "images" => images[2] = list(entry, yaml, offset, sink).into_iter().next(),
             "cover" => images[3] = image_in(entry, value_span.clone(), sink),
             "lang" => fm.lang = scalar(sink),
@@ -173,7 +207,10 @@ fn image_in(entry: &Entry, span: Range<usize>, sink: &mut Sink) -> Option<Locate
         _ => None,
     };
     match url.filter(|u| !u.is_empty()) {
-        Some(url) => Some(Located { value: url.to_string(), span }),
+        Some(url) => Some(Located {
+            value: url.to_string(),
+            span,
+        }),
         None => {
             sink.warning(
                 Code::ImageInvalid,
@@ -201,13 +238,19 @@ fn people(entry: &Entry, yaml: &str, offset: usize, sink: &mut Sink) -> Vec<Loca
     }
     match &entry.value {
         Value::Object(_) => named(&entry.value)
-            .map(|name| Located { value: name.trim().to_string(), span })
+            .map(|name| Located {
+                value: name.trim().to_string(),
+                span,
+            })
             .into_iter()
             .collect(),
         Value::Array(items) if items.iter().any(|i| i.is_object()) => items
             .iter()
             .filter_map(|item| item.as_str().or_else(|| named(item)))
-            .map(|name| Located { value: name.trim().to_string(), span: span.clone() })
+            .map(|name| Located {
+                value: name.trim().to_string(),
+                span: span.clone(),
+            })
             .collect(),
         _ => list(entry, yaml, offset, sink),
     }

@@ -59,7 +59,9 @@ pub fn lists<'a>(
 pub fn build(cards: &[Card]) -> Index {
     let mut index = Index::default();
     let tags = lists(cards, |c| c.tags.iter().map(String::as_str).collect());
-    let outlets = lists(cards, |c| c.sources.iter().map(|s| s.outlet.as_str()).collect());
+    let outlets = lists(cards, |c| {
+        c.sources.iter().map(|s| s.outlet.as_str()).collect()
+    });
     index.files.tags = facet(&mut index, "tags", tags);
     index.files.outlets = facet(&mut index, "outlets", outlets);
     // Years: runs of consecutive story numbers (undated stories come last and have none).
@@ -106,9 +108,10 @@ fn facet(index: &mut Index, name: &str, lists: BTreeMap<&str, Vec<u32>>) -> Stri
 }
 
 fn facet_file(index: &mut Index, name: &str, values: Vec<serde_json::Value>) -> String {
-    let json = serde_json::json!({"schema_version": SCHEMA_VERSION, "facet": name, "values": values})
-        .to_string()
-        + "\n";
+    let json =
+        serde_json::json!({"schema_version": SCHEMA_VERSION, "facet": name, "values": values})
+            .to_string()
+            + "\n";
     let path = hashed(FACETS_DIR, "json", json.as_bytes());
     index.facets.push((path.clone(), json));
     path

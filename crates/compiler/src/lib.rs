@@ -32,8 +32,8 @@ use rayon::prelude::*;
 
 use tidings_bundle::{Bundle, Card};
 
-use crate::code::Code;
 use crate::assemble::assemble;
+use crate::code::Code;
 use crate::diag::{Diagnostic, Report, Sink, SourceFile};
 use crate::seed::Outcome;
 use crate::walk::{add_file, discover, display, read_seed};
@@ -136,8 +136,14 @@ pub fn compile(
     }
     let project = read_project(dir, &mut report);
     let context = seed::Context {
-        base_url: options.base_url.clone().or_else(|| project.base_url.clone()),
-        today: options.today.clone().unwrap_or_else(|| seed::Context::default().today),
+        base_url: options
+            .base_url
+            .clone()
+            .or_else(|| project.base_url.clone()),
+        today: options
+            .today
+            .clone()
+            .unwrap_or_else(|| seed::Context::default().today),
         future: options.future || project.future,
         expired: options.expired || project.expired,
     };
@@ -252,8 +258,8 @@ fn compile_file(dir: &Path, path: &Path, options: &Options, context: &seed::Cont
     };
     let outcome = read_seed(&mut sink, &mut file, path, options).then(|| {
         let id = id_from_path(path);
-        let outcome =
-            seed::compile_with(&id, &file.text, context, &mut sink).map_body(|body| output::json(&body));
+        let outcome = seed::compile_with(&id, &file.text, context, &mut sink)
+            .map_body(|body| output::json(&body));
         (id, outcome)
     });
     let bytes = file.text.len();
@@ -268,4 +274,3 @@ fn compile_file(dir: &Path, path: &Path, options: &Options, context: &seed::Cont
         outcome,
     }
 }
-

@@ -34,7 +34,10 @@ pub fn check(raw: &str, target: Target, base: Option<&Url>) -> Result<String, Re
     // A protocol-relative URL (`//host/path`) names its host: it needs no base, and is fetched over https.
     let trimmed = raw.trim_start();
     let protocol_relative;
-    let raw = match trimmed.strip_prefix("//").filter(|rest| !rest.starts_with('/')) {
+    let raw = match trimmed
+        .strip_prefix("//")
+        .filter(|rest| !rest.starts_with('/'))
+    {
         Some(_) => {
             protocol_relative = ["https:", trimmed].concat();
             protocol_relative.as_str()

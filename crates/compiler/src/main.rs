@@ -278,7 +278,10 @@ fn new_seed(title: &str, tags: &[String], sources: &[String], dir: &std::path::P
         }
     }
     let quoted = |items: &[String]| {
-        let items: Vec<String> = items.iter().map(|i| serde_json::Value::from(i.as_str()).to_string()).collect();
+        let items: Vec<String> = items
+            .iter()
+            .map(|i| serde_json::Value::from(i.as_str()).to_string())
+            .collect();
         format!("[{}]", items.join(", "))
     };
     let text = format!(

@@ -486,7 +486,8 @@ impl Builder<'_, '_> {
             ),
             Refused::Invalid => (format!("{what} URL is not valid and is dropped"), "write a full https:// URL".into()),
         };
-        self.sink.warning(code, Some(span), message, "this URL", help);
+        self.sink
+            .warning(code, Some(span), message, "this URL", help);
         None
     }
 

@@ -58,7 +58,12 @@ impl Rendered {
             .map(text)
             .chain(self.bodies.iter().map(text))
             .chain(self.index.facets.iter().map(text))
-            .chain(self.index.lists.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
+            .chain(
+                self.index
+                    .lists
+                    .iter()
+                    .map(|(p, b)| (p.as_str(), b.as_slice())),
+            )
     }
 }
 
@@ -168,8 +173,13 @@ const COMPRESSED: [&str; 2] = [".br", ".gz"];
 
 /// Writes `rendered` into `out_dir` (created if missing), replacing the previous bundle atomically.
 pub fn write(out_dir: &Path, rendered: &Rendered, compression: Compression) -> io::Result<()> {
-    let dirs = [ARTICLES_DIR, INDEX_DIR, crate::index::LISTS_DIR, crate::index::FACETS_DIR]
-        .map(|d| out_dir.join(d));
+    let dirs = [
+        ARTICLES_DIR,
+        INDEX_DIR,
+        crate::index::LISTS_DIR,
+        crate::index::FACETS_DIR,
+    ]
+    .map(|d| out_dir.join(d));
     for dir in &dirs {
         fs::create_dir_all(dir)?;
         remove_stale_temporaries(dir)?;
@@ -217,9 +227,11 @@ pub fn write(out_dir: &Path, rendered: &Rendered, compression: Compression) -> i
         for entry in fs::read_dir(dir)? {
             let path = entry?.path();
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            let ours = [".json", ".json.br", ".json.gz", ".bin", ".bin.br", ".bin.gz"]
-                .iter()
-                .any(|ext| name.ends_with(ext));
+            let ours = [
+                ".json", ".json.br", ".json.gz", ".bin", ".bin.br", ".bin.gz",
+            ]
+            .iter()
+            .any(|ext| name.ends_with(ext));
             if ours && !keep.contains(&path) {
                 fs::remove_file(&path)?;
             }

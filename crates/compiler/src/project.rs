@@ -138,10 +138,13 @@ fn key_span(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
-        let bare = trimmed.strip_prefix(key).is_some_and(|rest| {
-            rest.trim_start().starts_with('=')
-        });
-        let quoted = trimmed.strip_prefix('"').and_then(|t| t.strip_prefix(key)).is_some_and(|rest| rest.starts_with('"'));
+        let bare = trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        let quoted = trimmed
+            .strip_prefix('"')
+            .and_then(|t| t.strip_prefix(key))
+            .is_some_and(|rest| rest.starts_with('"'));
         if bare || quoted {
             return Some(at + indent..at + indent + key.len() + if quoted { 2 } else { 0 });
         }
@@ -157,7 +160,13 @@ mod tests {
 
     fn project(text: &str) -> (Project, Vec<Diagnostic>) {
         let mut out = Vec::new();
-        let p = read(text, &mut Sink { file: 0, out: &mut out });
+        let p = read(
+            text,
+            &mut Sink {
+                file: 0,
+                out: &mut out,
+            },
+        );
         (p, out)
     }
 
@@ -187,7 +196,10 @@ mod tests {
     fn a_bad_file_or_value_is_an_error() {
         let (_, diags) = project("base_url = \"ftp://x\"\n");
         assert_eq!(diags[0].code, Code::ProjectInvalid);
-        assert!(diags[0].message.contains("not an http or https"), "{diags:?}");
+        assert!(
+            diags[0].message.contains("not an http or https"),
+            "{diags:?}"
+        );
         let (_, diags) = project("base_url = \n");
         assert!(diags[0].message.contains("not valid TOML"), "{diags:?}");
         let (_, diags) = project("future = \"yes\"\n");
@@ -197,7 +209,13 @@ mod tests {
     #[test]
     fn a_base_url_ends_in_a_slash_so_relative_paths_resolve_below_it() {
         let base = base_url("https://news.example/archive").unwrap();
-        assert_eq!(base.join("images/x.png").unwrap().as_str(), "https://news.example/archive/images/x.png");
-        assert_eq!(base.join("/2011/07/14/x/").unwrap().as_str(), "https://news.example/2011/07/14/x/");
+        assert_eq!(
+            base.join("images/x.png").unwrap().as_str(),
+            "https://news.example/archive/images/x.png"
+        );
+        assert_eq!(
+            base.join("/2011/07/14/x/").unwrap().as_str(),
+            "https://news.example/2011/07/14/x/"
+        );
     }
 }

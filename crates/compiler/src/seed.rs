@@ -158,7 +158,10 @@ pub fn compile_with(id: &str, text: &str, ctx: &Context, sink: &mut Sink) -> Out
         );
     }
     // The post's own address, when it has one and the site's is known; else the site's; else its first source.
-    let canonical = fm.canonical.as_ref().and_then(|c| read_canonical(c, ctx, sink));
+    let canonical = fm
+        .canonical
+        .as_ref()
+        .and_then(|c| read_canonical(c, ctx, sink));
     let base = canonical
         .as_ref()
         .and_then(|c| Url::parse(c).ok())
@@ -220,7 +223,11 @@ pub fn compile_with(id: &str, text: &str, ctx: &Context, sink: &mut Sink) -> Out
         .or(file_date)
         .or_else(|| sources.iter().filter_map(|s| s.date.clone()).min());
     let image = fm.image.as_ref().and_then(|img| {
-        match links::check(&img.value, Target::Image, ctx.base_url.as_ref().or(base.as_ref())) {
+        match links::check(
+            &img.value,
+            Target::Image,
+            ctx.base_url.as_ref().or(base.as_ref()),
+        ) {
             Ok(url) => Some(url),
             Err(_) => {
                 sink.warning(
@@ -268,7 +275,11 @@ pub fn compile_with(id: &str, text: &str, ctx: &Context, sink: &mut Sink) -> Out
         None => text::excerpt(&blocks),
     };
 
-    let authors = fm.authors.iter().map(|a| byline_name(&a.value)).filter(|a| !a.is_empty());
+    let authors = fm
+        .authors
+        .iter()
+        .map(|a| byline_name(&a.value))
+        .filter(|a| !a.is_empty());
     let mut byline: Vec<String> = Vec::new();
     for author in authors {
         if !byline.contains(&author) {
@@ -405,7 +416,14 @@ fn parse_block(
         split::Format::Toml => toml_front::parse(&clean),
     }?;
     // Spans into the cleaned text, moved back to the block as written.
-    let moved = |i: usize| i + BOM.len_utf8() * boms.iter().enumerate().filter(|(n, &b)| b - n * BOM.len_utf8() <= i).count();
+    let moved = |i: usize| {
+        i + BOM.len_utf8()
+            * boms
+                .iter()
+                .enumerate()
+                .filter(|(n, &b)| b - n * BOM.len_utf8() <= i)
+                .count()
+    };
     for e in &mut entries {
         e.key_span = moved(e.key_span.start)..moved(e.key_span.end);
         e.value_span = moved(e.value_span.start)..moved(e.value_span.end);
@@ -432,7 +450,9 @@ fn jekyll_name(id: &str) -> (Option<String>, Option<String>) {
 fn byline_name(raw: &str) -> String {
     let raw = raw.trim();
     let slug_like = raw.contains(['-', '_'])
-        && raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
     if !slug_like {
         return raw.split_whitespace().collect::<Vec<_>>().join(" ");
     }
@@ -440,7 +460,10 @@ fn byline_name(raw: &str) -> String {
         .filter(|w| !w.is_empty())
         .map(|w| {
             let mut chars = w.chars();
-            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -462,7 +485,13 @@ fn read_canonical(raw: &Located<String>, ctx: &Context, sink: &mut Sink) -> Opti
                     "write the original's full https:// address",
                 ),
             };
-            sink.warning(Code::CanonicalInvalid, Some(raw.span.clone()), message, "this value", help);
+            sink.warning(
+                Code::CanonicalInvalid,
+                Some(raw.span.clone()),
+                message,
+                "this value",
+                help,
+            );
             None
         }
     }

@@ -193,7 +193,11 @@ mod tests {
         assert_eq!(fm.yaml, "title = \"T\"\n---\nx = 1\n");
         assert_eq!(split.body, "body");
         assert_eq!(
-            super::split("---\na: 1\n---\n").unwrap().front_matter.unwrap().format,
+            super::split("---\na: 1\n---\n")
+                .unwrap()
+                .front_matter
+                .unwrap()
+                .format,
             Format::Yaml
         );
     }

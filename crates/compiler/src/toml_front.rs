@@ -83,7 +83,10 @@ mod tests {
         assert_eq!(entries[0].value, Value::String("Hello".into()));
         assert_eq!(&text[entries[0].key_span.clone()], "title");
         assert_eq!(&text[entries[0].value_span.clone()], "\"Hello\"");
-        assert_eq!(entries[1].value, Value::String("2020-10-12T17:00:00+02:00".into()));
+        assert_eq!(
+            entries[1].value,
+            Value::String("2020-10-12T17:00:00+02:00".into())
+        );
         assert_eq!(entries[3].value["image"], Value::String("x.png".into()));
     }
 

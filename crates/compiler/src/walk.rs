@@ -56,7 +56,12 @@ pub fn discover(dir: &Path, report: &mut Report) -> (Vec<PathBuf>, usize) {
 }
 
 /// Reads a seed's text into `file`; false (with a diagnostic) when it is too large, unreadable or not UTF-8.
-pub(crate) fn read_seed(sink: &mut Sink, file: &mut SourceFile, path: &Path, options: &Options) -> bool {
+pub(crate) fn read_seed(
+    sink: &mut Sink,
+    file: &mut SourceFile,
+    path: &Path,
+    options: &Options,
+) -> bool {
     let name = &file.name;
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > options.max_file_bytes {
@@ -143,4 +148,3 @@ pub fn id_from_path(path: &Path) -> String {
         id
     }
 }
-

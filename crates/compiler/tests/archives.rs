@@ -46,7 +46,12 @@ fn codes(c: &Compilation, code: Code) -> Vec<String> {
 #[test]
 fn jekyll_hugo_and_wordpress_posts_compile_as_their_tools_would_show_them() {
     let c = run(&fixtures(), on_a_fixed_day());
-    let errors: Vec<_> = c.report.diagnostics.iter().filter(|d| d.code.name().starts_with('E')).collect();
+    let errors: Vec<_> = c
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.name().starts_with('E'))
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     let bundle = &c.output.as_ref().unwrap().bundle;
     let titles: Vec<&str> = bundle.articles.iter().map(|a| a.title.as_str()).collect();
@@ -60,7 +65,10 @@ fn jekyll_hugo_and_wordpress_posts_compile_as_their_tools_would_show_them() {
         ],
         "newest first; the draft, the unpublished, the scheduled and the expired posts left out"
     );
-    assert_eq!((c.stats.drafts, c.stats.scheduled, c.stats.expired), (2, 1, 1));
+    assert_eq!(
+        (c.stats.drafts, c.stats.scheduled, c.stats.expired),
+        (2, 1, 1)
+    );
     // The project file: the widget's title and language.
     assert_eq!(bundle.title.as_deref(), Some("The Example Blog"));
     assert_eq!(bundle.lang.as_deref(), Some("en"));
@@ -72,8 +80,14 @@ fn jekyll_hugo_and_wordpress_posts_compile_as_their_tools_would_show_them() {
     assert_eq!(jekyll.slug, "hello-jekyll");
     assert_eq!(jekyll.tags, ["elections", "news", "local"]);
     assert_eq!(jekyll.authors, ["Ana Ruiz"]);
-    assert_eq!(jekyll.canonical.as_deref(), Some("https://blog.example/2020/10/12/hello/"));
-    assert_eq!(jekyll.image.as_deref(), Some("https://blog.example/images/lead.png"));
+    assert_eq!(
+        jekyll.canonical.as_deref(),
+        Some("https://blog.example/2020/10/12/hello/")
+    );
+    assert_eq!(
+        jekyll.image.as_deref(),
+        Some("https://blog.example/images/lead.png")
+    );
 
     // Hugo in TOML: its slug, its authors (a slug-like name as words), the cover image.
     let hugo = card(&c, "Hello from Hugo");
@@ -81,7 +95,10 @@ fn jekyll_hugo_and_wordpress_posts_compile_as_their_tools_would_show_them() {
     assert_eq!(hugo.slug, "hugo-hello");
     assert_eq!(hugo.tags, ["elections", "data"]);
     assert_eq!(hugo.authors, ["Zach Goldfine", "Li Wei"]);
-    assert_eq!(hugo.image.as_deref(), Some("https://blog.example/covers/hugo.png"));
+    assert_eq!(
+        hugo.image.as_deref(),
+        Some("https://blog.example/covers/hugo.png")
+    );
 
     // A WordPress export: the date with a colon in its offset, the author's display name, `link` as the
     // original, `excerpt` as the summary, a protocol-relative cover image made https.
@@ -93,14 +110,21 @@ fn jekyll_hugo_and_wordpress_posts_compile_as_their_tools_would_show_them() {
         Some("https://blog.example/2020/10/14/hello-wordpress/")
     );
     assert_eq!(wordpress.excerpt, "An excerpt written by hand.");
-    assert_eq!(wordpress.image.as_deref(), Some("https://cdn.example/wp/cover.jpg"));
+    assert_eq!(
+        wordpress.image.as_deref(),
+        Some("https://cdn.example/wp/cover.jpg")
+    );
 
     // A stray byte-order mark: removed from the title, and reported at its line.
     assert_eq!(
         codes(&c, Code::StrayBom),
         ["stray-bom.md:2:8: a byte-order mark (U+FEFF) inside the front matter, on line 2, is removed"]
     );
-    assert_eq!(codes(&c, Code::KeyUnknown), Vec::<String>::new(), "every key of these tools is known");
+    assert_eq!(
+        codes(&c, Code::KeyUnknown),
+        Vec::<String>::new(),
+        "every key of these tools is known"
+    );
 }
 
 /// Every link and image URL of a body, in order.
@@ -113,7 +137,9 @@ fn urls(blocks: &[Block], out: &mut Vec<String>) {
                     inlines(content, out);
                 }
                 Inline::Image { src, .. } => out.push(src.clone()),
-                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => inlines(c, out),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
+                    inlines(c, out)
+                }
                 _ => {}
             }
         }
@@ -123,9 +149,10 @@ fn urls(blocks: &[Block], out: &mut Vec<String>) {
             Block::Paragraph(c) | Block::Heading { content: c, .. } => inlines(c, out),
             Block::Quote(inner) => urls(inner, out),
             Block::List { items, .. } => items.iter().for_each(|i| urls(i, out)),
-            Block::Table { head, rows, .. } => {
-                head.iter().chain(rows.iter().flatten()).for_each(|c| inlines(c, out))
-            }
+            Block::Table { head, rows, .. } => head
+                .iter()
+                .chain(rows.iter().flatten())
+                .for_each(|c| inlines(c, out)),
             _ => {}
         }
     }
@@ -136,7 +163,9 @@ fn kept_urls(c: &Compilation) -> Vec<String> {
     for body in &c.output.as_ref().unwrap().bodies {
         let body: tidings_bundle::ArticleBody = serde_json::from_str(body).unwrap();
         urls(&body.blocks, &mut out);
-        body.footnotes.iter().for_each(|f| urls(&f.blocks, &mut out));
+        body.footnotes
+            .iter()
+            .for_each(|f| urls(&f.blocks, &mut out));
     }
     out
 }
@@ -146,7 +175,12 @@ fn site_relative_links_resolve_against_the_project_base_url() {
     let c = run(&fixtures(), on_a_fixed_day());
     let jekyll = card(&c, "Hello from Jekyll");
     let output = c.output.as_ref().unwrap();
-    let at = output.bundle.articles.iter().position(|a| a.id == jekyll.id).unwrap();
+    let at = output
+        .bundle
+        .articles
+        .iter()
+        .position(|a| a.id == jekyll.id)
+        .unwrap();
     let body: tidings_bundle::ArticleBody = serde_json::from_str(&output.bodies[at]).unwrap();
     let mut found = Vec::new();
     urls(&body.blocks, &mut found);
@@ -202,7 +236,11 @@ fn digitalgov_raw_with_its_base_url_keeps_every_link_that_has_a_page_to_point_at
         ..Options::default()
     };
     let before = run(seeds.path(), options.clone());
-    std::fs::write(seeds.path().join("tidings.toml"), "base_url = \"https://digital.gov\"\n").unwrap();
+    std::fs::write(
+        seeds.path().join("tidings.toml"),
+        "base_url = \"https://digital.gov\"\n",
+    )
+    .unwrap();
     let after = run(seeds.path(), options);
     let dropped = |c: &Compilation| codes(c, Code::RelativeUrlDropped);
     let (dropped_before, dropped_after) = (dropped(&before), dropped(&after));
@@ -216,13 +254,21 @@ fn digitalgov_raw_with_its_base_url_keeps_every_link_that_has_a_page_to_point_at
     );
     // Site-relative links and images now resolve against the site; what is still dropped is in-page links
     // (`#part`), whose page the Hugo posts do not name.
-    let site_relative = dropped_before.iter().filter(|d| !d.contains("in-page")).count();
+    let site_relative = dropped_before
+        .iter()
+        .filter(|d| !d.contains("in-page"))
+        .count();
     assert!(site_relative > 0, "{dropped_before:?}");
     assert!(
         dropped_after.iter().all(|d| d.contains("in-page")),
         "{:?}",
-        dropped_after.iter().filter(|d| !d.contains("in-page")).collect::<Vec<_>>()
+        dropped_after
+            .iter()
+            .filter(|d| !d.contains("in-page"))
+            .collect::<Vec<_>>()
     );
     assert_eq!(kept_after.len(), kept_before.len() + site_relative);
-    assert!(kept_after.iter().all(|u| u.starts_with("http://") || u.starts_with("https://") || u.starts_with("mailto:")));
+    assert!(kept_after.iter().all(|u| u.starts_with("http://")
+        || u.starts_with("https://")
+        || u.starts_with("mailto:")));
 }

@@ -107,8 +107,7 @@ fn a_missing_output_folder_is_created() {
 
 #[test]
 fn the_same_seeds_give_byte_identical_output() {
-    let corpus =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/digitalgov-seeds");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/digitalgov-seeds");
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     for out in [&a, &b] {
         let run = build(&corpus, out.path(), &["-q"]);
@@ -147,7 +146,11 @@ fn a_rebuild_replaces_old_bodies_and_keeps_other_files() {
     // The page, the manifest, the one body chunk of the new text, and the facet index (three facet files; the
     // story's tag list and outlet list are the same one chunk).
     let count = |dir: &str| names.iter().filter(|n| n.starts_with(dir)).count();
-    assert_eq!((count("articles/"), count("facets/"), count("lists/")), (1, 3, 1), "{names:?}");
+    assert_eq!(
+        (count("articles/"), count("facets/"), count("lists/")),
+        (1, 3, 1),
+        "{names:?}"
+    );
     assert_eq!(names.len(), 7, "{names:?}");
     assert!(
         names.contains(&"index.html".to_string()) && names.contains(&"bundle.json".to_string())
@@ -228,7 +231,8 @@ fn strict_turns_warnings_into_errors() {
     let dir = seeds.path().to_str().unwrap();
     let relaxed = tidings(&["check", dir]);
     assert_eq!(relaxed.status.code(), Some(0), "{}", stderr(&relaxed));
-    assert!(stderr(&relaxed).contains("warning[W003]: unknown key ignored: 1 in 1 file, first at a.md:"));
+    assert!(stderr(&relaxed)
+        .contains("warning[W003]: unknown key ignored: 1 in 1 file, first at a.md:"));
     let strict = tidings(&["check", "--strict", dir]);
     assert_eq!(strict.status.code(), Some(1));
     assert!(stderr(&strict).contains("error[W003]: unknown front matter key `kicker` is ignored"));
@@ -339,8 +343,7 @@ fn assert_readable_bundle(out: &Path) -> usize {
 fn a_build_killed_half_way_leaves_the_previous_bundle_readable() {
     // A large build killed at several moments: whatever the moment, the folder holds a whole bundle whose
     // chunks all exist (the previous one or the new one).
-    let corpus =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/digitalgov-seeds");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/digitalgov-seeds");
     let out = tempfile::tempdir().unwrap();
     let out_str = out.path().to_str().unwrap();
     assert!(build(&project_seeds(), out.path(), &[]).status.success());

@@ -9,11 +9,7 @@ use tidings_compiler::seed::{self, Outcome};
 use tidings_compiler::{compile, split, yaml, Compilation, Options};
 
 fn corpus(name: &str) -> PathBuf {
-    Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../corpus"
-    ))
-    .join(name)
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus")).join(name)
 }
 
 fn run(dir: &Path) -> Compilation {

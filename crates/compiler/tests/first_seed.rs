@@ -5,10 +5,7 @@ use std::path::Path;
 use tidings_compiler::{compile, output, Options};
 
 fn project_seeds() -> &'static Path {
-    Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../seeds"
-    ))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds"))
 }
 
 #[test]

@@ -21,11 +21,21 @@ fn every_list_is_the_stories_that_carry_its_value_in_display_order() {
     let manifest: Value = serde_json::from_str(&rendered.bundle_json).unwrap();
     assert_eq!(manifest["facets"]["tags"], files.tags.as_str());
     let facet = |path: &str| -> Value {
-        let (_, json) = rendered.index.facets.iter().find(|(p, _)| p == path).expect("the facet file");
+        let (_, json) = rendered
+            .index
+            .facets
+            .iter()
+            .find(|(p, _)| p == path)
+            .expect("the facet file");
         serde_json::from_str(json).unwrap()
     };
     let chunk = |path: &str| -> Vec<u32> {
-        let (_, bytes) = rendered.index.lists.iter().find(|(p, _)| p == path).expect("the chunk");
+        let (_, bytes) = rendered
+            .index
+            .lists
+            .iter()
+            .find(|(p, _)| p == path)
+            .expect("the chunk");
         decode(bytes).unwrap()
     };
 
@@ -58,13 +68,22 @@ fn every_list_is_the_stories_that_carry_its_value_in_display_order() {
             let count = value["count"].as_u64().unwrap();
             assert!(count <= last_count, "most used first");
             last_count = count;
-            let chunks: Vec<&str> = value["chunks"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+            let chunks: Vec<&str> = value["chunks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap())
+                .collect();
             let mut read = Vec::new();
             for (i, path) in chunks.iter().enumerate() {
                 let part = chunk(path);
                 assert!(part.len() <= POSTINGS_PER_CHUNK);
                 if i + 1 < chunks.len() {
-                    assert_eq!(part.len(), POSTINGS_PER_CHUNK, "only the last chunk is short");
+                    assert_eq!(
+                        part.len(),
+                        POSTINGS_PER_CHUNK,
+                        "only the last chunk is short"
+                    );
                 }
                 read.extend(part);
             }
@@ -78,7 +97,17 @@ fn every_list_is_the_stories_that_carry_its_value_in_display_order() {
         let stories = &years[value["value"].as_str().unwrap()];
         let start = value["start"].as_u64().unwrap() as u32;
         let count = value["count"].as_u64().unwrap() as u32;
-        assert_eq!(stories, &(start..start + count).collect::<Vec<_>>(), "a year is one run of stories");
+        assert_eq!(
+            stories,
+            &(start..start + count).collect::<Vec<_>>(),
+            "a year is one run of stories"
+        );
     }
-    assert!(tags.len() >= 50 && outlets.len() > 500 && years.len() >= 15, "{} {} {}", tags.len(), outlets.len(), years.len());
+    assert!(
+        tags.len() >= 50 && outlets.len() > 500 && years.len() >= 15,
+        "{} {} {}",
+        tags.len(),
+        outlets.len(),
+        years.len()
+    );
 }

@@ -24,10 +24,20 @@ fn archives() -> PathBuf {
 #[test]
 fn a_build_of_a_large_archive_fits_on_a_screen_and_names_every_kind_of_warning() {
     let dir = raw();
-    let args = ["check", dir.to_str().unwrap(), "--base-url", "https://digital.gov", "--expired"];
+    let args = [
+        "check",
+        dir.to_str().unwrap(),
+        "--base-url",
+        "https://digital.gov",
+        "--expired",
+    ];
     let run = tidings(&args);
     let text = String::from_utf8_lossy(&run.stderr).into_owned();
-    assert_eq!(run.status.code(), Some(1), "the titleless post is an error:\n{text}");
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "the titleless post is an error:\n{text}"
+    );
     let lines = text.lines().count();
     assert!(lines <= 40, "{lines} lines:\n{text}");
     // Every kind of warning, with its count, matches what --format json lists one by one.
@@ -49,7 +59,9 @@ fn a_build_of_a_large_archive_fits_on_a_screen_and_names_every_kind_of_warning()
     for (code, count) in &kinds {
         let count = tidings_compiler::diag::thousands(*count);
         assert!(
-            text.lines().any(|l| l.starts_with(&format!("warning[{code}]")) && l.contains(&format!(": {count} in "))),
+            text.lines()
+                .any(|l| l.starts_with(&format!("warning[{code}]"))
+                    && l.contains(&format!(": {count} in "))),
             "{code} with {count}:\n{text}"
         );
     }
@@ -71,13 +83,21 @@ fn json_has_one_object_per_diagnostic_with_its_place_and_code() {
         .collect();
     let compiled = tidings_compiler::compile(&dir, &Default::default(), &|_, _| {});
     assert_eq!(objects.len(), compiled.report.diagnostics.len());
-    let bom = objects.iter().find(|o| o["code"] == "W005").expect("the stray byte-order mark");
+    let bom = objects
+        .iter()
+        .find(|o| o["code"] == "W005")
+        .expect("the stray byte-order mark");
     assert_eq!(bom["file"], "stray-bom.md");
-    assert_eq!((bom["line"].as_u64(), bom["column"].as_u64()), (Some(2), Some(8)));
+    assert_eq!(
+        (bom["line"].as_u64(), bom["column"].as_u64()),
+        (Some(2), Some(8))
+    );
     assert_eq!(bom["severity"], "warning");
     assert!(bom["help"].as_str().unwrap().contains("UTF-8"));
     for o in &objects {
-        for key in ["file", "line", "column", "severity", "code", "message", "help"] {
+        for key in [
+            "file", "line", "column", "severity", "code", "message", "help",
+        ] {
             assert!(o.get(key).is_some(), "{key} in {o}");
         }
     }
@@ -85,13 +105,27 @@ fn json_has_one_object_per_diagnostic_with_its_place_and_code() {
 
 #[test]
 fn every_code_is_documented_with_an_example() {
-    let docs = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/diagnostics.md")).unwrap();
+    let docs = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/diagnostics.md"),
+    )
+    .unwrap();
     let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
     for code in Code::ALL {
         let heading = format!("### {}: {}", code.name(), code.title());
-        assert!(docs.contains(&heading), "docs/diagnostics.md lacks `{heading}`");
-        let severity = if code.name().starts_with('E') { "error" } else { "warning" };
-        assert!(docs.contains(&format!("{severity}[{}]: ", code.name())), "no example for {}", code.name());
+        assert!(
+            docs.contains(&heading),
+            "docs/diagnostics.md lacks `{heading}`"
+        );
+        let severity = if code.name().starts_with('E') {
+            "error"
+        } else {
+            "warning"
+        };
+        assert!(
+            docs.contains(&format!("{severity}[{}]: ", code.name())),
+            "no example for {}",
+            code.name()
+        );
     }
     names.sort();
     names.dedup();
@@ -101,14 +135,39 @@ fn every_code_is_documented_with_an_example() {
 #[test]
 fn base_url_on_the_command_line_wins_over_the_project_file() {
     let seeds = tempfile::tempdir().unwrap();
-    std::fs::write(seeds.path().join("tidings.toml"), "base_url = \"https://old.example\"\n").unwrap();
-    std::fs::write(seeds.path().join("a.md"), "---\nsources: [\"https://s.example/x\"]\n---\n# A\n\n[about](/about)\n").unwrap();
+    std::fs::write(
+        seeds.path().join("tidings.toml"),
+        "base_url = \"https://old.example\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        seeds.path().join("a.md"),
+        "---\nsources: [\"https://s.example/x\"]\n---\n# A\n\n[about](/about)\n",
+    )
+    .unwrap();
     let out = tempfile::tempdir().unwrap();
     let dir = seeds.path().to_str().unwrap();
-    let built = tidings(&["build", dir, "--out", out.path().to_str().unwrap(), "--base-url", "https://new.example"]);
-    assert_eq!(built.status.code(), Some(0), "{}", String::from_utf8_lossy(&built.stderr));
+    let built = tidings(&[
+        "build",
+        dir,
+        "--out",
+        out.path().to_str().unwrap(),
+        "--base-url",
+        "https://new.example",
+    ]);
+    assert_eq!(
+        built.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
     let articles = out.path().join("articles");
-    let chunk = std::fs::read_dir(&articles).unwrap().next().unwrap().unwrap().path();
+    let chunk = std::fs::read_dir(&articles)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let body = std::fs::read_to_string(chunk).unwrap();
     assert!(body.contains("https://new.example/about"), "{body}");
     let bad = tidings(&["check", dir, "--base-url", "ftp://x"]);
@@ -119,13 +178,33 @@ fn base_url_on_the_command_line_wins_over_the_project_file() {
 fn new_writes_a_seed_that_compiles_under_a_dated_slug_name() {
     let seeds = tempfile::tempdir().unwrap();
     let dir = seeds.path().to_str().unwrap();
-    let run = tidings(&["new", "Storm Closes the Harbour", "--tag", "weather", "--tag", "Local News", "--source", "https://news.example/storm", "--dir", dir]);
-    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let run = tidings(&[
+        "new",
+        "Storm Closes the Harbour",
+        "--tag",
+        "weather",
+        "--tag",
+        "Local News",
+        "--source",
+        "https://news.example/storm",
+        "--dir",
+        dir,
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let path = PathBuf::from(String::from_utf8(run.stdout).unwrap().trim());
     let name = path.file_name().unwrap().to_str().unwrap().to_string();
     assert!(name.ends_with("-storm-closes-the-harbour.md"), "{name}");
     let compiled = tidings_compiler::compile(seeds.path(), &Default::default(), &|_, _| {});
-    assert!(compiled.report.diagnostics.is_empty(), "{:?}", compiled.report.diagnostics);
+    assert!(
+        compiled.report.diagnostics.is_empty(),
+        "{:?}",
+        compiled.report.diagnostics
+    );
     let card = &compiled.output.unwrap().bundle.articles[0];
     assert_eq!(card.title, "Storm Closes the Harbour");
     assert_eq!(card.tags, ["weather", "local-news"]);

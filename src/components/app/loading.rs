@@ -7,7 +7,7 @@ use tidings_bundle::{Card, Manifest, TagCount};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::{App, Msg, WidgetEvent, url_of};
+use super::{url_of, App, Msg, WidgetEvent};
 use crate::api::{self, FetchError};
 use crate::decode;
 use crate::state::Postings;

@@ -277,7 +277,9 @@ impl App {
     fn adopt_site(&mut self, ctx: &Context<Self>) {
         let props = &ctx.props().config;
         let site = match &self.fetch {
-            Fetch::Ready(loaded) => props.with_site(loaded.site.0.as_deref(), loaded.site.1.as_deref()),
+            Fetch::Ready(loaded) => {
+                props.with_site(loaded.site.0.as_deref(), loaded.site.1.as_deref())
+            }
             _ => None,
         };
         let config = site.map_or_else(|| props.clone(), Rc::new);
@@ -385,4 +387,3 @@ fn url_of(props: &AppProps) -> AttrValue {
         props.bundle.clone()
     }
 }
-
