@@ -228,8 +228,8 @@ impl Report {
             }
         }
         for (code, all) in &groups {
+            // Not always in file order: slug warnings come after every file's own.
             let mut files: Vec<usize> = all.iter().map(|d| d.file).collect();
-            files.dedup();
             files.sort_unstable();
             files.dedup();
             let seeds = match files.len() {

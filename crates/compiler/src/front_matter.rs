@@ -217,7 +217,7 @@ fn image_in(entry: &Entry, span: Range<usize>, sink: &mut Sink) -> Option<Locate
                 Some(span),
                 format!("`{}` has no image URL and is ignored", entry.key),
                 "no `image`, `src` or `url` here",
-                "give the image's address: `image: https://...` or a path in the seeds folder",
+                "give the image's address: `image: https://...`, or its path on the site with `base_url` in tidings.toml",
             );
             None
         }

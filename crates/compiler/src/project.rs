@@ -11,10 +11,12 @@
 
 use std::path::Path;
 
+use serde_json::Value;
 use url::Url;
 
 use crate::code::Code;
 use crate::diag::Sink;
+use crate::yaml::Entry;
 
 /// The project file's name, looked for at the top of the seeds folder.
 pub const FILE_NAME: &str = "tidings.toml";
@@ -39,23 +41,30 @@ const KEYS: &str = "base_url, title, lang, future and expired";
 /// Reads the project file's `text` (named `file` in diagnostics through `sink`).
 pub fn read(text: &str, sink: &mut Sink) -> Project {
     let mut project = Project::default();
-    let table = match text.parse::<toml::Table>() {
-        Ok(table) => table,
+    // Read as TOML front matter is: the same parser, the same located entries.
+    let entries = match crate::toml_front::parse(text) {
+        Ok(entries) => entries,
         Err(err) => {
             sink.error(
                 Code::ProjectInvalid,
-                err.span(),
-                format!("{} is not valid TOML: {}", FILE_NAME, err.message()),
+                err.span,
+                format!("{} is not valid TOML: {}", FILE_NAME, err.message),
                 "here",
                 "write one `key = value` per line, with text in quotes: `base_url = \"https://example.org\"`",
             );
             return project;
         }
     };
-    for (key, value) in &table {
-        let span = key_span(text, key);
+    for Entry {
+        key,
+        key_span,
+        value,
+        ..
+    } in &entries
+    {
+        let span = Some(key_span.clone());
         let text_value = |sink: &mut Sink| match value {
-            toml::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
             _ => {
                 sink.error(
                     Code::ProjectInvalid,
@@ -68,7 +77,7 @@ pub fn read(text: &str, sink: &mut Sink) -> Project {
             }
         };
         let flag = |sink: &mut Sink| match value {
-            toml::Value::Boolean(b) => *b,
+            Value::Bool(b) => *b,
             _ => {
                 sink.error(
                     Code::ProjectInvalid,
@@ -130,27 +139,6 @@ pub fn base_url(raw: &str) -> Result<Url, &'static str> {
         url.set_path(&path);
     }
     Ok(url)
-}
-
-/// Where `key` is written at the start of a line: the key's span for a diagnostic.
-fn key_span(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let bare = trimmed
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with('='));
-        let quoted = trimmed
-            .strip_prefix('"')
-            .and_then(|t| t.strip_prefix(key))
-            .is_some_and(|rest| rest.starts_with('"'));
-        if bare || quoted {
-            return Some(at + indent..at + indent + key.len() + if quoted { 2 } else { 0 });
-        }
-        at += line.len();
-    }
-    None
 }
 
 #[cfg(test)]

@@ -111,7 +111,8 @@ pub fn compile_with(id: &str, text: &str, ctx: &Context, sink: &mut Sink) -> Out
             FrontMatter::default()
         }
         Some(block) => match parse_block(text, block, sink) {
-            Ok((entries, clean)) => front_matter::read(&entries, &clean, block.offset, sink),
+            // Spans point into the block as written, marks and all.
+            Ok(entries) => front_matter::read(&entries, block.yaml, block.offset, sink),
             Err(err) if err.not_a_mapping => {
                 sink.error(
                     Code::FrontMatterInvalid,
@@ -390,14 +391,14 @@ fn strip_empty(blocks: Vec<Block>) -> Vec<Block> {
         .collect()
 }
 
-/// The front matter's entries, from YAML or TOML, and the text their spans point into. A byte-order mark inside
+/// The front matter's entries, from YAML or TOML, their spans into the block as written. A byte-order mark inside
 /// the block (an editor's stray U+FEFF before a key or a value) is removed first, with a warning at its line:
 /// left in, it would make `title` start with an invisible character, or a key that is not a key.
 fn parse_block(
     text: &str,
     block: &split::FrontMatterText,
     sink: &mut Sink,
-) -> Result<(Vec<yaml::Entry>, String), yaml::YamlError> {
+) -> Result<Vec<yaml::Entry>, yaml::YamlError> {
     const BOM: char = '\u{feff}';
     let boms: Vec<usize> = block.yaml.match_indices(BOM).map(|(i, _)| i).collect();
     for &at in &boms {
@@ -410,7 +411,11 @@ fn parse_block(
             "save the file as UTF-8 without a byte-order mark inside it (one at the very start is fine)",
         );
     }
-    let clean = block.yaml.replace(BOM, "");
+    // Most blocks have none: only those with a mark are copied.
+    let clean = match boms.is_empty() {
+        true => std::borrow::Cow::Borrowed(block.yaml),
+        false => std::borrow::Cow::Owned(block.yaml.replace(BOM, "")),
+    };
     let mut entries = match block.format {
         split::Format::Yaml => yaml::parse(&clean),
         split::Format::Toml => toml_front::parse(&clean),
@@ -428,7 +433,7 @@ fn parse_block(
         e.key_span = moved(e.key_span.start)..moved(e.key_span.end);
         e.value_span = moved(e.value_span.start)..moved(e.value_span.end);
     }
-    Ok((entries, block.yaml.to_string()))
+    Ok(entries)
 }
 
 /// The date and slug of a Jekyll post's file name, `2020-10-12-slug`.

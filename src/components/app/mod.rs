@@ -155,7 +155,10 @@ impl Component for App {
                 // card is: the story may be in a later shard.
                 let before = self.progress();
                 self.fetch = fetch;
-                self.adopt_site(ctx);
+                // The manifest's title and language, once per download (not at every later shard).
+                if !before.0 {
+                    self.adopt_site(ctx);
+                }
                 if self.progress() != before {
                     self.restore(ctx);
                 }
