@@ -1,13 +1,16 @@
 //! The Tidings bundle schema: the only contract between the seed compiler (native) and the widget
 //! (WebAssembly).
 //!
-//! A bundle ([`Bundle`]: the tags with their counts and one [`Card`] per article) is written as a folder. Its root
-//! holds a small [`Manifest`] as `bundle.json`, everything the first view needs: the tags, the number of
-//! articles, the newest cards, and the paths of the [`CardShard`]s holding the other cards in order, which the
-//! widget fetches after the first view. Article bodies ([`ArticleBody`]) are grouped, in card order, into
-//! [`BodyChunk`] files of about 64 KB; [`Card::body`] is the path of the chunk holding the article's body,
-//! relative to `bundle.json`, and the widget fetches it when the article is opened. Every file but
-//! `bundle.json` is named after its content's hash, so it can be cached for good.
+//! A bundle ([`Bundle`]: the tags with their counts and one [`Card`] per article) is written as a folder that a
+//! reader queries on demand, so that what it downloads follows what it looks at, not the size of the archive.
+//! Stories are numbered in display order (0 is the newest). The root holds a small [`Manifest`] as
+//! `bundle.json`: the newest cards, each facet's most used values with their posting lists, the years as runs
+//! of stories, and the pages of the [`Table`]s that lead to everything else: card shards of [`SHARD_CARDS`]
+//! stories, buckets of every facet value ([`FacetBucket`]) and of every slug ([`SlugBucket`]). A posting list
+//! ([`postings`]) is cut into chunks of [`POSTINGS_PER_CHUNK`] stories, so the first page of a selection needs
+//! only the first chunk of each list it reads. Article bodies ([`ArticleBody`]) are grouped, in card order, into
+//! [`BodyChunk`] files of about 64 KB; [`Card::body`] names the chunk. Every file but `bundle.json` is named after
+//! its content's hash, so it can be cached for good. `docs/bundle-format.md` has the layout.
 //!
 //! Bodies are a typed document tree ([`Block`] and [`Inline`]), never HTML: the widget renders them as DOM nodes
 //! and never parses markup. This crate depends only on serde, so both halves compile the same types and cannot
@@ -19,7 +22,7 @@ pub mod postings;
 
 /// Version of the bundle format. Bump it on any change a reader of an older version would misread; the widget
 /// refuses a bundle whose version differs and asks for it to be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// File name of the first-view index at the root of a bundle folder.
 pub const BUNDLE_FILE: &str = "bundle.json";
@@ -102,50 +105,150 @@ pub struct Source {
     pub date: Option<String>,
 }
 
-/// `bundle.json`: the first view of a bundle, and where the rest of its cards are.
+/// `bundle.json`: the first view of a bundle, and where everything else is. Small at any size: the newest
+/// cards, the most used values of each facet with their lists, and the pages of the tables that lead to the rest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     /// The format version this bundle was written with; equal to [`SCHEMA_VERSION`] of its writer.
     pub schema_version: u32,
-    /// How many articles the bundle has (the cards here and in every shard).
+    /// How many articles the bundle has. Stories are numbered in display order: 0 is the newest.
     pub total: u32,
-    /// Every tag used by at least one article, most used first (ties by name).
-    pub tags: Vec<TagCount>,
-    /// The newest cards (at most [`FIRST_CARDS`]), in bundle order: what the first view shows.
+    /// The newest cards (at most [`FIRST_CARDS`]): what the first view shows.
     pub articles: Vec<Card>,
-    /// Paths of the shards holding the other cards, relative to `bundle.json`, in bundle order.
-    pub index: Vec<String>,
+    /// The card shards: entry `k` is the path of the shard holding stories `k * SHARD_CARDS` onwards.
+    pub cards: Table,
+    /// Every tag, by how many stories carry it.
+    pub tags: Facet,
+    /// Every outlet (the outlet names of the sources), by how many stories cite it.
+    pub outlets: Facet,
+    /// Every year, newest first, as the run of stories it holds (display order is by date).
+    pub years: Vec<YearRun>,
+    /// Where each story's number is found from its slug (a shared link names a story by its slug): entry `b` is
+    /// the path of the [`SlugBucket`] of the slugs whose [`bucket_of`] is `b`.
+    pub slugs: Table,
     /// The widget's heading, as in [`Bundle::title`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The widget's language, as in [`Bundle::lang`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
-    /// The facet index: where its tag, outlet and year files are (`docs/bundle-format.md`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub facets: Option<FacetFiles>,
 }
 
-/// The paths of the facet files, relative to `bundle.json` (`facets/<content hash>.json`).
+impl Manifest {
+    /// How many stories have a date: they come first, the undated ones after them.
+    pub fn dated(&self) -> u32 {
+        self.years.iter().map(|y| y.count).sum()
+    }
+}
+
+/// A long list of file paths, kept out of the manifest: the manifest holds the paths of its pages, each page a
+/// [`TablePage`] of at most [`TABLE_PAGE`] entries. Entry `i` is entry `i % TABLE_PAGE` of page `i / TABLE_PAGE`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FacetFiles {
-    /// Every tag: its count and its posting list's chunks.
-    pub tags: String,
-    /// Every outlet (the outlet names of the sources): its count and its chunks.
-    pub outlets: String,
-    /// Every year: its count and the number of its newest story (a year's stories are consecutive).
-    pub years: String,
+pub struct Table {
+    /// How many entries the table has.
+    pub len: u32,
+    /// The pages' paths, relative to `bundle.json` (`tables/<content hash>.json`).
+    pub pages: Vec<String>,
+}
+
+/// Entries of a [`Table`] page: 128 paths are about 1.3 KB of brotli.
+pub const TABLE_PAGE: usize = 128;
+
+/// A page of a [`Table`] (`tables/<content hash>.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TablePage {
+    /// The format version; as in [`Manifest`].
+    pub schema_version: u32,
+    /// The entries, in order.
+    pub entries: Vec<String>,
+}
+
+/// One facet (tags or outlets): its most used values in the manifest, every value in buckets.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facet {
+    /// The most used values (at most [`TOP_VALUES`]), most used first (ties by name), with their lists: what
+    /// the facet shows before the reader picks another.
+    pub top: Vec<FacetValue>,
+    /// How many values the facet has.
+    pub values: u32,
+    /// Every value, in [`FacetBucket`]s: entry `b` is the bucket of the values whose [`bucket_of`] is `b`.
+    pub buckets: Table,
+}
+
+/// How many values of each facet the manifest holds.
+pub const TOP_VALUES: usize = 30;
+
+/// A facet's value, its count and its posting list (the stories carrying it, in display order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetValue {
+    /// The tag, or the outlet's name.
+    pub value: String,
+    /// How many stories carry it.
+    pub count: u32,
+    /// The list's chunks, in order: each holds at most [`POSTINGS_PER_CHUNK`] stories.
+    pub chunks: Vec<ListChunk>,
+}
+
+/// Stories in a chunk of a posting list: 1,024 stories are 1 to 3 KB, and hold many pages of any selection.
+pub const POSTINGS_PER_CHUNK: usize = 1024;
+
+/// A chunk of a posting list (`lists/<content hash>.bin`, the codec of [`postings`]) and the first and last
+/// story it holds, so that a reader fetches only the chunks a page or a year can touch. Written as
+/// `[path, first, last]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListChunk(pub String, pub u32, pub u32);
+
+/// A year and its stories: `count` stories from story number `start` on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearRun {
+    /// The year, as written in the dates (`2024`).
+    pub value: String,
+    /// How many stories it holds.
+    pub count: u32,
+    /// The number of its newest story.
+    pub start: u32,
+}
+
+/// A bucket of a facet's values (`facets/<content hash>.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetBucket {
+    /// The format version; as in [`Manifest`].
+    pub schema_version: u32,
+    /// The values whose [`bucket_of`] is this bucket, by name.
+    pub values: Vec<FacetValue>,
+}
+
+/// A bucket of slugs (`slugs/<content hash>.json`): each slug whose [`bucket_of`] is this bucket, with its
+/// story number, as `[slug, number]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlugBucket {
+    /// The format version; as in [`Manifest`].
+    pub schema_version: u32,
+    /// The slugs, by name, with their story numbers.
+    pub slugs: Vec<(String, u32)>,
+}
+
+/// The bucket, of `buckets`, that holds `key`: FNV-1a (32 bits) of its UTF-8 bytes, modulo `buckets`. A few lines
+/// that both halves share, where a hashing crate would add its code to every reader's download.
+pub fn bucket_of(key: &str, buckets: u32) -> u32 {
+    let hash = key.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    hash % buckets.max(1)
 }
 
 /// How many cards `bundle.json` holds itself.
 pub const FIRST_CARDS: usize = 24;
 
-/// A card file (`index/<content hash>.json`): the cards that follow those of the shard before it.
+/// Cards in a shard: a page of any selection touches few, and one is about 4 KB of brotli.
+pub const SHARD_CARDS: usize = 16;
+
+/// A card file (`cards/<content hash>.json`): [`SHARD_CARDS`] consecutive cards (fewer in the last).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CardShard {
     /// The format version; as in [`Manifest`].
     pub schema_version: u32,
-    /// Cards, in bundle order.
+    /// Cards, in display order.
     pub articles: Vec<Card>,
 }
 

@@ -1,10 +1,10 @@
 //! Turning an [`Output`] into files, and putting them on disk without ever exposing a half-written bundle.
 //!
 //! Bodies are grouped in card order into chunks of about [`CHUNK_BYTES`] (fewer files to write and to serve;
-//! neighbouring stories are often read together); the cards after the first [`FIRST_CARDS`] are grouped into
-//! shards of about [`SHARD_BYTES`], which the widget fetches after the first view. Chunks and shards are named
-//! after their content (`articles/<xxh3>.json`, `index/<xxh3>.json`), so a new run adds files beside the old
-//! ones instead of overwriting them. The order of a write is: new chunks and shards, then `bundle.json` through
+//! neighbouring stories are often read together); the cards are grouped into shards of [`SHARD_CARDS`], which the
+//! widget fetches as a page needs them, and the on-demand index ([`crate::index`]) is written beside them. Every
+//! file but `bundle.json` is named after its content (`articles/<xxh3>.json`, `cards/<xxh3>.json`, ...), so a new
+//! run adds files beside the old ones instead of overwriting them. The order of a write is: new chunks and shards, then `bundle.json` through
 //! a temporary file renamed into place (atomic on one file system), then the files no bundle refers to any more
 //! are removed. Whenever the run stops, `bundle.json` on disk is whole and every file it names exists.
 //!
@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use rayon::prelude::*;
-use tidings_bundle::{Manifest, BUNDLE_FILE, FIRST_CARDS, SCHEMA_VERSION};
+use tidings_bundle::{Manifest, BUNDLE_FILE, FIRST_CARDS, SCHEMA_VERSION, SHARD_CARDS};
 
 use crate::Output;
 
@@ -25,14 +25,10 @@ use crate::Output;
 pub const ARTICLES_DIR: &str = "articles";
 
 /// Folder of the card shards, relative to `bundle.json`.
-pub const INDEX_DIR: &str = "index";
+pub const CARDS_DIR: &str = "cards";
 
 /// A chunk is closed once its bodies reach this many bytes of JSON.
 pub const CHUNK_BYTES: usize = 64 * 1024;
-
-/// A card shard is closed once its cards reach this many bytes of JSON: few requests, each small enough to
-/// arrive quickly (about 70 KB of brotli).
-pub const SHARD_BYTES: usize = 512 * 1024;
 
 /// The bundle as file contents, paths relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,12 +39,12 @@ pub struct Rendered {
     pub shards: Vec<(String, String)>,
     /// Each chunk file's path and contents, in card order.
     pub bodies: Vec<(String, String)>,
-    /// The facet index: its posting-list chunks and facet files.
+    /// The on-demand index: its posting-list chunks, buckets and table pages.
     pub index: crate::index::Index,
 }
 
 impl Rendered {
-    /// Every content-named file, path and bytes: shards, body chunks, the index's lists and facets.
+    /// Every content-named file, path and bytes: shards, body chunks, the index's files.
     fn content_named(&self) -> impl Iterator<Item = (&str, &[u8])> {
         fn text((p, j): &(String, String)) -> (&str, &[u8]) {
             (p.as_str(), j.as_bytes())
@@ -57,10 +53,9 @@ impl Rendered {
             .iter()
             .map(text)
             .chain(self.bodies.iter().map(text))
-            .chain(self.index.facets.iter().map(text))
             .chain(
                 self.index
-                    .lists
+                    .files
                     .iter()
                     .map(|(p, b)| (p.as_str(), b.as_slice())),
             )
@@ -120,24 +115,26 @@ pub fn render(output: Output) -> Rendered {
         bodies.push((path, json));
     }
 
-    let index = crate::index::build(&cards);
-    let first = cards.len().min(FIRST_CARDS);
-    let rest: Vec<String> = cards[first..].par_iter().map(json).collect();
-    let sizes: Vec<usize> = rest.iter().map(|j| j.len() + 1).collect();
-    let mut rest = rest.into_iter();
-    let shards: Vec<(String, String)> = runs(&sizes, SHARD_BYTES)
-        .into_iter()
-        .map(|run| named_file(INDEX_DIR, "articles", rest.by_ref().take(run.len())))
+    let mut index = crate::index::build(&cards);
+    let shards: Vec<(String, String)> = cards
+        .par_chunks(SHARD_CARDS)
+        .map(|cards| named_file(CARDS_DIR, "articles", cards.iter().map(json)))
         .collect();
+    let table = crate::index::table(
+        &mut index.files,
+        shards.iter().map(|(p, _)| p.clone()).collect(),
+    );
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         total: cards.len() as u32,
-        tags: bundle.tags,
-        index: shards.iter().map(|(p, _)| p.clone()).collect(),
-        articles: cards.into_iter().take(first).collect(),
+        articles: cards.into_iter().take(FIRST_CARDS).collect(),
+        cards: table,
+        tags: std::mem::take(&mut index.tags),
+        outlets: std::mem::take(&mut index.outlets),
+        years: std::mem::take(&mut index.years),
+        slugs: std::mem::take(&mut index.slugs),
         title: bundle.title,
         lang: bundle.lang,
-        facets: Some(index.files.clone()),
     };
     Rendered {
         bundle_json: json(&manifest) + "\n",
@@ -173,18 +170,21 @@ const COMPRESSED: [&str; 2] = [".br", ".gz"];
 
 /// Writes `rendered` into `out_dir` (created if missing), replacing the previous bundle atomically.
 pub fn write(out_dir: &Path, rendered: &Rendered, compression: Compression) -> io::Result<()> {
-    let dirs = [
-        ARTICLES_DIR,
-        INDEX_DIR,
-        crate::index::LISTS_DIR,
-        crate::index::FACETS_DIR,
-    ]
-    .map(|d| out_dir.join(d));
+    let mut dirs: Vec<_> = [ARTICLES_DIR, CARDS_DIR]
+        .into_iter()
+        .chain(crate::index::DIRS)
+        .map(|d| out_dir.join(d))
+        .collect();
     for dir in &dirs {
         fs::create_dir_all(dir)?;
         remove_stale_temporaries(dir)?;
     }
     remove_stale_temporaries(out_dir)?;
+    // The card shards of a version 2 bundle, emptied with the other files no bundle refers to.
+    let legacy = out_dir.join("index");
+    if legacy.is_dir() {
+        dirs.push(legacy);
+    }
     let files: Vec<_> = rendered.content_named().collect();
     files.par_iter().try_for_each(|&(path, json)| {
         let target = out_dir.join(path);
@@ -318,7 +318,7 @@ fn write_atomic(target: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
 mod tests {
     use super::*;
     use tidings_bundle::{
-        ArticleBody, Block, BodyChunk, Bundle, Card, CardShard, Inline, Manifest,
+        ArticleBody, Block, BodyChunk, Bundle, Card, CardShard, Inline, Manifest, TablePage,
     };
 
     fn output(n: usize, words: usize) -> Output {
@@ -357,42 +357,46 @@ mod tests {
         }
     }
 
-    /// Every card of a rendered bundle: the manifest's, then each shard's.
+    /// Every card of a rendered bundle, through the manifest's table of shards.
     fn all_cards(rendered: &Rendered) -> Vec<Card> {
         let manifest: Manifest = serde_json::from_str(&rendered.bundle_json).unwrap();
-        let mut cards = manifest.articles;
-        for path in &manifest.index {
-            let (_, json) = rendered.shards.iter().find(|(p, _)| p == path).unwrap();
-            let shard: CardShard = serde_json::from_str(json).unwrap();
-            cards.extend(shard.articles);
+        let file = |path: &str| {
+            let (_, bytes) = rendered.index.files.iter().find(|(p, _)| p == path).unwrap();
+            String::from_utf8(bytes.clone()).unwrap()
+        };
+        let mut cards = Vec::new();
+        for page in &manifest.cards.pages {
+            let page: TablePage = serde_json::from_str(&file(page)).unwrap();
+            for path in &page.entries {
+                let (_, json) = rendered.shards.iter().find(|(p, _)| p == path).unwrap();
+                let shard: CardShard = serde_json::from_str(json).unwrap();
+                assert!(shard.articles.len() <= SHARD_CARDS);
+                cards.extend(shard.articles);
+            }
         }
         assert_eq!(cards.len(), manifest.total as usize);
+        assert_eq!(manifest.cards.len as usize, manifest.total.div_ceil(16) as usize);
         cards
     }
 
     #[test]
-    fn the_manifest_holds_the_newest_cards_and_shards_the_rest_in_order() {
+    fn the_manifest_holds_the_newest_cards_and_shards_all_of_them_in_order() {
         let out = output(5_000, 1);
         let rendered = render(out.clone());
         let manifest: Manifest = serde_json::from_str(&rendered.bundle_json).unwrap();
         assert_eq!(manifest.articles.len(), FIRST_CARDS);
-        assert!(
-            rendered.shards.len() > 1,
-            "{} shards",
-            rendered.shards.len()
-        );
-        for (path, json) in &rendered.shards {
-            assert!(path.starts_with("index/") && json.len() <= SHARD_BYTES + 1_000);
-        }
+        assert_eq!(rendered.shards.len(), 5_000_usize.div_ceil(SHARD_CARDS));
+        assert!(manifest.cards.pages.len() > 1, "a table of several pages");
         let ids: Vec<_> = all_cards(&rendered).into_iter().map(|c| c.id).collect();
         let expected: Vec<_> = out.bundle.articles.iter().map(|c| c.id.clone()).collect();
         assert_eq!(ids, expected);
+        assert_eq!(manifest.articles, out.bundle.articles[..FIRST_CARDS].to_vec().into_iter().map(|mut c| { c.body = manifest.articles[0].body.clone(); c }).collect::<Vec<_>>());
     }
 
     #[test]
-    fn a_small_bundle_is_the_manifest_alone() {
+    fn a_small_bundle_is_one_shard() {
         let rendered = render(output(3, 10));
-        assert!(rendered.shards.is_empty());
+        assert_eq!(rendered.shards.len(), 1);
         assert_eq!(all_cards(&rendered).len(), 3);
     }
 
