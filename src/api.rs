@@ -113,10 +113,15 @@ impl Prefetch {
     }
 }
 
-/// The body of `url` as a JS string (from `prefetch` when the page started that download). `fetch` straight
+/// The body of `url` as a JS string, or an `ArrayBuffer` when `binary` (from `prefetch` when the page started
+/// that download). `fetch` straight
 /// from web-sys: an HTTP client crate would add kilobytes to every reader's download for nothing this needs.
 /// A server that never answers (or answers forever) is cut off after [`TIMEOUT_MS`] with an `AbortController`.
-async fn text(url: &str, prefetch: Option<Prefetch>) -> Result<JsValue, FetchError> {
+async fn fetched(
+    url: &str,
+    prefetch: Option<Prefetch>,
+    binary: bool,
+) -> Result<JsValue, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Network)?;
     let (controller, response) = match prefetch {
         Some(p) => (p.controller, p.response),
@@ -132,7 +137,7 @@ async fn text(url: &str, prefetch: Option<Prefetch>) -> Result<JsValue, FetchErr
         let controller = controller.clone();
         move || controller.abort()
     });
-    let result = body(response).await;
+    let result = body(response, binary).await;
     drop(timer); // the time limit is cleared
     match result {
         Err(FetchError::Network) if controller.signal().aborted() => Err(FetchError::Timeout),
@@ -140,7 +145,7 @@ async fn text(url: &str, prefetch: Option<Prefetch>) -> Result<JsValue, FetchErr
     }
 }
 
-async fn body(response: js_sys::Promise) -> Result<JsValue, FetchError> {
+async fn body(response: js_sys::Promise, binary: bool) -> Result<JsValue, FetchError> {
     let response = JsFuture::from(response)
         .await
         .map_err(|_| FetchError::Network)?;
@@ -156,6 +161,10 @@ async fn body(response: js_sys::Promise) -> Result<JsValue, FetchError> {
         .and_then(|l| crate::format::whole(&l));
     if let Some(bytes) = declared.filter(|&b| b > MAX_BYTES) {
         return Err(FetchError::TooLarge(bytes));
+    }
+    if binary {
+        let buffer = response.array_buffer().map_err(|_| FetchError::Network)?;
+        return JsFuture::from(buffer).await.map_err(|_| FetchError::Network);
     }
     let body = response.text().map_err(|_| FetchError::Network)?;
     // The text stays a JS string: the browser parses it, and it is never copied into wasm memory.
@@ -186,7 +195,7 @@ extern "C" {
 /// Fetches `url` (or goes on with the page's download of it) and parses it. Not generic: one copy of the
 /// download's state machine serves every kind of file.
 async fn get(url: &str, prefetch: Option<Prefetch>) -> Result<JsValue, FetchError> {
-    parse(&text(url, prefetch).await?)
+    parse(&fetched(url, prefetch, false).await?)
 }
 
 /// Parses `text`, after checking that this version of Tidings wrote it.
@@ -210,11 +219,15 @@ pub async fn bundle(url: &str, prefetch: Option<Prefetch>) -> Result<Manifest, F
     Ok(decode::manifest(&get(url, prefetch).await?)?)
 }
 
-/// Fetches a card shard: its cards, to be read with [`decode::card_at`]. `path` is relative to the bundle's URL.
-pub async fn shard(bundle_url: &str, path: &str) -> Result<js_sys::Array, FetchError> {
-    Ok(decode::shard_cards(
-        &get(&resolve(bundle_url, path), None).await?,
-    )?)
+/// Fetches a file of the bundle's index: a posting-list chunk (`.bin`) as its bytes, any other file parsed.
+/// `path` is relative to the bundle's URL.
+pub async fn index_file(bundle_url: &str, path: &str) -> Result<JsValue, FetchError> {
+    let binary = path.ends_with(".bin");
+    let value = fetched(&resolve(bundle_url, path), None, binary).await?;
+    match binary {
+        true => Ok(js_sys::Uint8Array::new(&value).into()),
+        false => parse(&value),
+    }
 }
 
 /// Fetches a body chunk: its bodies, to be read with [`crate::components::document::body_in`]. `path` is

@@ -10,7 +10,7 @@
 use std::fmt;
 
 use js_sys::{Array, Object, Reflect};
-use tidings_bundle::{Card, Manifest, Source, TagCount};
+use tidings_bundle::{Card, Facet, FacetValue, ListChunk, Manifest, Source, Table, YearRun};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Deeper document trees than this are refused.
@@ -64,14 +64,84 @@ pub fn manifest(v: &JsValue) -> Result<Manifest> {
     Ok(Manifest {
         schema_version: field(v, "schema_version", &number)?,
         total: field(v, "total", &number)?,
-        tags: field(v, "tags", &|v| list(v, &tag_count))?,
         articles: field(v, "articles", &|v| list(v, &card))?,
-        index: field(v, "index", &|v| list(v, &text))?,
+        cards: field(v, "cards", &table)?,
+        tags: field(v, "tags", &facet)?,
+        outlets: field(v, "outlets", &facet)?,
+        years: field(v, "years", &|v| list(v, &year))?,
+        slugs: field(v, "slugs", &table)?,
         title: optional(v, "title", &text)?,
         lang: optional(v, "lang", &text)?,
-        // The facet index is not read yet: the widget still filters the cards it holds.
-        facets: None,
     })
+}
+
+#[inline(never)]
+fn table(v: &JsValue) -> Result<Table> {
+    object(v)?;
+    Ok(Table {
+        len: field(v, "len", &number)?,
+        pages: field(v, "pages", &|v| list(v, &text))?,
+    })
+}
+
+#[inline(never)]
+fn facet(v: &JsValue) -> Result<Facet> {
+    object(v)?;
+    Ok(Facet {
+        top: field(v, "top", &|v| list(v, &facet_value))?,
+        values: field(v, "values", &number)?,
+        buckets: field(v, "buckets", &table)?,
+    })
+}
+
+#[inline(never)]
+fn facet_value(v: &JsValue) -> Result<FacetValue> {
+    object(v)?;
+    Ok(FacetValue {
+        value: field(v, "value", &text)?,
+        count: field(v, "count", &number)?,
+        chunks: field(v, "chunks", &|v| list(v, &list_chunk))?,
+    })
+}
+
+/// `[path, first, last]`.
+fn list_chunk(v: &JsValue) -> Result<ListChunk> {
+    match Array::is_array(v) {
+        true => Ok(ListChunk(
+            text(&get(v, "0"))?,
+            number(&get(v, "1"))?,
+            number(&get(v, "2"))?,
+        )),
+        false => Err(Error::new("[path, first, last]")),
+    }
+}
+
+fn year(v: &JsValue) -> Result<YearRun> {
+    object(v)?;
+    Ok(YearRun {
+        value: field(v, "value", &text)?,
+        count: field(v, "count", &number)?,
+        start: field(v, "start", &number)?,
+    })
+}
+
+/// A table page's entries.
+pub fn table_page(v: &JsValue) -> Result<Vec<String>> {
+    object(v)?;
+    field(v, "entries", &|v| list(v, &text))
+}
+
+/// A facet bucket's values.
+pub fn facet_bucket(v: &JsValue) -> Result<Vec<FacetValue>> {
+    object(v)?;
+    field(v, "values", &|v| list(v, &facet_value))
+}
+
+/// A slug bucket's slugs, with their story numbers.
+pub fn slug_bucket(v: &JsValue) -> Result<Vec<(String, u32)>> {
+    object(v)?;
+    let pair = |v: &JsValue| Ok((text(&get(v, "0"))?, number(&get(v, "1"))?));
+    field(v, "slugs", &|v| list(v, &pair))
 }
 
 /// A card shard's cards, not read yet: [`card_at`] reads them one at a time, so that a shard is read in slices
@@ -105,14 +175,6 @@ fn items(v: &JsValue, key: &'static str) -> Result<Array> {
 /// another version says so rather than "unreadable".
 pub fn schema_version(v: &JsValue) -> Option<u32> {
     number(&get(v, "schema_version")).ok()
-}
-
-fn tag_count(v: &JsValue) -> Result<TagCount> {
-    object(v)?;
-    Ok(TagCount {
-        tag: field(v, "tag", &text)?,
-        count: field(v, "count", &number)?,
-    })
 }
 
 // One copy, shared by the manifest's and the shards' readers.

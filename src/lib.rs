@@ -14,6 +14,7 @@ pub mod cache;
 pub mod config;
 pub mod format;
 pub mod i18n;
+pub mod query;
 pub mod state;
 pub mod url_state;
 

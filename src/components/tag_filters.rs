@@ -1,6 +1,8 @@
 //! Tag toggle buttons with counts, "All", and the any/all switch.
 
-use tidings_bundle::TagCount;
+use std::rc::Rc;
+
+use tidings_bundle::FacetValue;
 use yew::prelude::*;
 
 use super::{flag, on_click};
@@ -8,8 +10,8 @@ use crate::state::{Action, MatchMode};
 
 /// What the filters show and what their buttons do.
 pub struct TagFiltersProps<'a> {
-    /// Every tag with its count, most used first.
-    pub tags: &'a [TagCount],
+    /// The tags to offer, with their counts, most used first.
+    pub tags: &'a [Rc<FacetValue>],
     /// Selected tags.
     pub selected: &'a [String],
     /// How selected tags combine.
@@ -26,18 +28,18 @@ pub struct TagFiltersProps<'a> {
 /// it changes with every filter, and a component of its own costs 0.7 KB of brotli.
 pub fn tag_filters(props: &TagFiltersProps) -> Html {
     let w = props.words;
-    let selected = |t: &TagCount| props.selected.contains(&t.tag);
+    let selected = |t: &FacetValue| props.selected.contains(&t.value);
     let ordered = props
         .tags
         .iter()
         .filter(|t| selected(t))
         .chain(props.tags.iter().filter(|t| !selected(t)));
-    let button = |t: &TagCount| {
-        let onclick = on_click(&props.send, Action::Toggle(t.tag.clone()));
+    let button = |t: &Rc<FacetValue>| {
+        let onclick = on_click(&props.send, Action::Toggle(t.value.clone()));
         html! {
             <li>
                 <button type="button" class="tidings-tag" part="tag" aria-pressed={flag(selected(t))} {onclick}>
-                    { t.tag.clone() }<span class="tidings-tag-count" aria-label={w.tag_count(t.count)}>{ crate::format::digits(t.count.into()) }</span>
+                    { t.value.clone() }<span class="tidings-tag-count" aria-label={w.tag_count(t.count)}>{ crate::format::digits(t.count.into()) }</span>
                 </button>
             </li>
         }

@@ -19,15 +19,19 @@ impl App {
         let search = web_sys::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
+        let _ = loaded;
         let wanted = url_state::read(&search, key);
-        let open = wanted.story.and_then(|slug| {
-            let card = loaded.cards.iter().find(|c| c.slug == slug);
+        // A story whose card is not here yet is looked up by its slug, and opened when it is found.
+        let open = wanted.story.as_ref().and_then(|slug| {
+            let card = self.opened.as_ref().filter(|c| c.slug == *slug);
             card.map(|c| c.id.clone())
         });
+        self.wanted = wanted.story.filter(|_| open.is_none());
         let tags = wanted.tags.unwrap_or_else(|| config.tags.clone());
         if tags != self.state.selected || open != self.state.open {
             self.apply(ctx, Action::Restore { tags, open });
         }
+        self.resolve(ctx);
     }
 
     /// Pushes a history entry with this widget's state, when the URL does not say it already.
@@ -41,10 +45,11 @@ impl App {
         let state = &self.state;
         let location = window.location();
         let search = location.search().unwrap_or_default();
+        let _ = loaded;
         let story = state
             .open
             .as_ref()
-            .and_then(|id| loaded.by_id(id))
+            .and(self.opened.as_ref())
             .map(|c| c.slug.clone());
         // The preset selection is left out of the URL; anything else, "All" included, is written.
         let tags = (state.selected != config.tags).then(|| state.selected.clone());

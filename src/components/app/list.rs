@@ -4,10 +4,15 @@ use yew::prelude::*;
 
 use super::super::article_card::{article_card, ArticleCardProps};
 use super::super::article_view::{article_view, ArticleViewProps, Body};
-use super::super::status::failure;
+use super::super::status::{failure, placeholders};
 use super::super::tag_filters::{tag_filters, TagFiltersProps};
 use super::super::{flag, h, on_click, Lang};
-use super::loading::Loaded;
+use std::rc::Rc;
+
+use tidings_bundle::Card;
+
+use super::loading::Page;
+use crate::api::FetchError;
 use crate::config::{Config, Layout, Open};
 use crate::state::{Action, State};
 
@@ -37,9 +42,13 @@ pub(super) struct Story<'a> {
     pub(super) onretry: Callback<()>,
 }
 
-/// The stories, or the open one. Every button sends its action to `send` (`on_click`).
+/// The stories, or the open one. Every button sends its action to `send` (`on_click`). `page` is the list as
+/// last worked out; `busy` while the files of the next are on their way, `failed` when one could not be had.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn ready(
-    loaded: &Loaded,
+    page: Option<&Page>,
+    open: Option<&Rc<Card>>,
+    (busy, failed): (bool, Option<&FetchError>),
     state: &State,
     send: Callback<Action>,
     story: Story,
@@ -49,7 +58,7 @@ pub(super) fn ready(
 ) -> Html {
     let w = config.words();
     let level = config.heading_level;
-    if let Some(card) = state.open.as_ref().and_then(|id| loaded.by_id(id)) {
+    if let Some(card) = open {
         return article_view(ArticleViewProps {
             card,
             body: story.body,
@@ -60,35 +69,42 @@ pub(super) fn ready(
             lang,
         });
     }
-    let matching = loaded.postings.matching(state);
-    // Without a filter the count is the bundle's, even while its later cards are on their way.
-    let count = match state.selected.is_empty() {
-        true => loaded.total,
-        false => matching.len(),
+    let none = Rc::default();
+    let (cards, count, tags) = match page {
+        Some(p) => (&p.cards[..], p.count, &p.tags),
+        None => (&[][..], 0, &none),
     };
-    let shown = count.min(state.shown);
+    let shown = cards.len();
     let (link_out, compact) = (config.open == Open::Link, config.layout == Layout::Compact);
     let filters = TagFiltersProps {
-        tags: &loaded.tags,
+        tags,
         selected: &state.selected,
         mode: state.mode,
         send: send.clone(),
         label: config.filter_label().into(),
         words: w,
     };
+    let line = match page {
+        Some(_) => w.showing(shown, count),
+        None => w.loading_stories.to_string(),
+    };
     html! {
         <>
-            { head(config, filters, w.showing(shown, count)) }
-            // Busy while later cards are still arriving: counts and pages may still grow.
-            <div class="tidings-cards" aria-busy={flag(loaded.pending > 0 && loaded.failed.is_none())}>
-                { for matching.first(shown).into_iter().map(|i| article_card(ArticleCardProps {
-                    card: &loaded.cards[i], send: &send, level: level + 1, link_out, compact, lang,
-                })) }
-            </div>
+            { head(config, filters, line) }
+            // Busy while the files of the next view are on their way.
+            if page.is_none() {
+                { placeholders() }
+            } else {
+                <div class="tidings-cards" aria-busy={flag(busy && failed.is_none())}>
+                    { for cards.iter().map(|card| article_card(ArticleCardProps {
+                        card, send: &send, level: level + 1, link_out, compact, lang,
+                    })) }
+                </div>
+            }
             if shown < count {
                 <button type="button" class="tidings-button tidings-more" part="button" onclick={on_click(&send, Action::ShowMore)}>{ w.show_more }</button>
             }
-            if let Some(e) = &loaded.failed {
+            if let Some(e) = failed {
                 { failure(e.message(w), &retry, w) }
             }
         </>

@@ -10,8 +10,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::article_view::Body;
-use super::status::{failure, placeholders};
-use super::tag_filters::TagFiltersProps;
+use super::status::failure;
 use super::{document, Lang};
 use crate::api::{self, FetchError};
 use crate::config::Config;
@@ -22,8 +21,8 @@ mod history;
 mod list;
 mod loading;
 
-use list::{head, heading, ready, Story};
-use loading::{Early, Fetch};
+use list::{heading, ready, Story};
+use loading::{Early, Fetch, File, Page};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -56,6 +55,8 @@ pub enum Msg {
     Do(Action),
     /// Where run `n` of the bundle's download is (sent by its task; an earlier run's are ignored).
     Fetched(u32, Fetch),
+    /// A file of the index that run `n`'s view asked for, or why it could not be had.
+    File(u32, String, Result<File, FetchError>),
     /// The body of story `id`, from run `n` of the body downloads (an earlier run's is ignored).
     Body(u32, String, Body),
     /// The bundle's Retry.
@@ -104,6 +105,20 @@ pub struct App {
     dates: Option<js_sys::Function>,
     /// The host's settings, with the bundle's title and language where the page set none of its own.
     config: Rc<Config>,
+    /// The story list as last worked out (kept while the next one's files arrive).
+    page: Option<Page>,
+    /// Whether files the view needs are on their way.
+    busy: bool,
+    /// Why a file the view needs could not be had (cleared by Retry).
+    failed: Option<FetchError>,
+    /// The files being fetched.
+    in_flight: Vec<String>,
+    /// The slug of a story the URL names, until its card is found.
+    wanted: Option<String>,
+    /// The open story's card.
+    opened: Option<Rc<tidings_bundle::Card>>,
+    /// Whether the manifest was fetched again since the view last had every file (a rebuilt bundle).
+    reloaded: bool,
 }
 
 impl Component for App {
@@ -138,9 +153,17 @@ impl Component for App {
             popstate,
             dates: super::date_format(config.locale.as_deref()),
             config: config.clone(),
+            page: None,
+            busy: false,
+            failed: None,
+            in_flight: Vec::new(),
+            wanted: None,
+            opened: None,
+            reloaded: false,
         };
         app.adopt_site(ctx);
         app.download(ctx);
+        app.resolve(ctx);
         app
     }
 
@@ -151,17 +174,28 @@ impl Component for App {
                 if n != self.run.get() {
                     return false;
                 }
-                // A shared link reopens its story and filter once the stories are in, and once more when every
-                // card is: the story may be in a later shard.
-                let before = self.progress();
+                let onevent = &ctx.props().onevent;
+                match &fetch {
+                    Fetch::Ready(loaded) => onevent.emit(WidgetEvent::Ready {
+                        articles: loaded.manifest.total as usize,
+                    }),
+                    Fetch::Failed(e) => onevent.emit(WidgetEvent::Error {
+                        message: e.message(&crate::i18n::EN),
+                    }),
+                    Fetch::Loading => {}
+                }
                 self.fetch = fetch;
-                // The manifest's title and language, once per download (not at every later shard).
-                if !before.0 {
-                    self.adopt_site(ctx);
+                self.page = None;
+                self.adopt_site(ctx);
+                // A shared link's story and filter, once the manifest is in.
+                self.restore(ctx);
+                self.resolve(ctx);
+            }
+            Msg::File(n, path, file) => {
+                if n != self.run.get() {
+                    return false;
                 }
-                if self.progress() != before {
-                    self.restore(ctx);
-                }
+                self.arrived(ctx, path, file);
             }
             Msg::Body(n, id, body) => {
                 if n != self.body_run {
@@ -169,7 +203,10 @@ impl Component for App {
                 }
                 self.body = (id, body);
             }
-            Msg::Retry => self.download(ctx),
+            Msg::Retry => match (self.failed.take(), &self.fetch) {
+                (Some(_), Fetch::Ready(_)) => self.resolve(ctx),
+                _ => self.download(ctx),
+            },
             Msg::RetryBody => self.opened(ctx),
             Msg::FromUrl => self.restore(ctx),
         }
@@ -224,29 +261,14 @@ impl Component for App {
         };
         let retry = ctx.link().callback(|()| Msg::Retry);
         let content = match &self.fetch {
-            Fetch::Loading => {
-                let filters = TagFiltersProps {
-                    tags: &[],
-                    selected: &[],
-                    mode: MatchMode::Any,
-                    send: Callback::noop(),
-                    label: config.filter_label().into(),
-                    words: w,
-                };
-                html! {
-                    <>
-                        { head(config, filters, w.loading_stories.to_string()) }
-                        { placeholders() }
-                    </>
-                }
-            }
             Fetch::Failed(e) => html! {
                 <>
                     { heading(config) }
                     { failure(e.message(w), &retry, w) }
                 </>
             },
-            Fetch::Ready(loaded) => {
+            // While the manifest loads, the same elements with placeholders: nothing moves when it arrives.
+            Fetch::Loading | Fetch::Ready(_) => {
                 let story = Story {
                     body: match &self.body {
                         (id, body) if Some(id) == self.state.open.as_ref() => body,
@@ -256,7 +278,9 @@ impl Component for App {
                     onretry: ctx.link().callback(|()| Msg::RetryBody),
                 };
                 ready(
-                    loaded,
+                    self.page.as_ref(),
+                    self.opened.as_ref().filter(|c| Some(&c.id) == self.state.open.as_ref()),
+                    (self.busy, self.failed.as_ref()),
                     &self.state,
                     ctx.link().callback(Msg::Do),
                     story,
@@ -281,7 +305,7 @@ impl App {
         let props = &ctx.props().config;
         let site = match &self.fetch {
             Fetch::Ready(loaded) => {
-                props.with_site(loaded.site.0.as_deref(), loaded.site.1.as_deref())
+                props.with_site(loaded.manifest.title.as_deref(), loaded.manifest.lang.as_deref())
             }
             _ => None,
         };
@@ -300,7 +324,14 @@ impl App {
             self.state.selected.clone(),
             self.state.mode,
             self.state.open.clone(),
+            self.state.shown,
         );
+        // The card of a story opened from the list (a story from the URL has its card already).
+        if let (Action::Open(id), Some(page)) = (&action, &self.page) {
+            if let Some(card) = page.cards.iter().find(|c| c.id == *id) {
+                self.opened = Some(card.clone());
+            }
+        }
         self.state = std::mem::take(&mut self.state).reduce(action);
         let state = &self.state;
         let opened = before.2 != state.open;
@@ -313,6 +344,14 @@ impl App {
         }
         if (opened || filtered) && !from_url {
             self.write_url(ctx);
+        }
+        if filtered || before.1 != self.state.mode || before.3 != self.state.shown {
+            // Another view: the last one's files go to the cache, and a failure of the last one is forgotten.
+            if let Fetch::Ready(loaded) = &self.fetch {
+                loaded.unpin();
+            }
+            self.failed = None;
+            self.resolve(ctx);
         }
     }
 
@@ -328,15 +367,7 @@ impl App {
         };
         self.last_open = Some(id);
         self.focus = Some(Focus::Title);
-        let Fetch::Ready(loaded) = &self.fetch else {
-            return;
-        };
-        let Some(card) = self
-            .last_open
-            .as_deref()
-            .and_then(|id| loaded.by_id(id))
-            .cloned()
-        else {
+        let Some(card) = self.opened.clone().filter(|c| Some(&c.id) == self.last_open.as_ref()) else {
             return;
         };
         self.body = (card.id.clone(), Body::Loading);
@@ -367,8 +398,8 @@ impl App {
     /// Tells the host about a changed filter or an opened story (never about the state the widget started in).
     fn tell_host(&self, ctx: &Context<Self>) {
         let (state, onevent) = (&self.state, &ctx.props().onevent);
-        if let (Some(id), Fetch::Ready(loaded)) = (&state.open, &self.fetch) {
-            let slug = loaded.by_id(id).map(|c| c.slug.clone()).unwrap_or_default();
+        if let Some(id) = &state.open {
+            let slug = self.opened.as_ref().map(|c| c.slug.clone()).unwrap_or_default();
             onevent.emit(WidgetEvent::Open {
                 id: id.clone(),
                 slug,
