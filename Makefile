@@ -76,9 +76,8 @@ e2e-site: build ## The sites the end-to-end tests serve: the default build, the 
 	cp -r examples/news-site target/e2e/news-site
 	mkdir -p target/e2e/elsewhere && cp tests/e2e/pages/elsewhere.html target/e2e/elsewhere/index.html
 	cp -r dist target/e2e/big
-	node bench/corpus.mjs 100000 target/e2e-seeds-100k
+	node bench/distinct.mjs 100000 target/e2e-seeds-100k
 	cargo run --quiet --package tidings-compiler -- build target/e2e-seeds-100k --quiet --out target/e2e/big
-	rm -rf target/e2e-seeds-100k
 
 test-e2e: e2e-site ## Playwright, desktop and Pixel 7, against a real static server.
 	npx playwright test

@@ -164,7 +164,9 @@ async fn body(response: js_sys::Promise, binary: bool) -> Result<JsValue, FetchE
     }
     if binary {
         let buffer = response.array_buffer().map_err(|_| FetchError::Network)?;
-        return JsFuture::from(buffer).await.map_err(|_| FetchError::Network);
+        return JsFuture::from(buffer)
+            .await
+            .map_err(|_| FetchError::Network);
     }
     let body = response.text().map_err(|_| FetchError::Network)?;
     // The text stays a JS string: the browser parses it, and it is never copied into wasm memory.

@@ -17,7 +17,10 @@ pub type Stories = Rc<Vec<u32>>;
 pub enum Term<'a> {
     /// Stories carrying any of these values (every one of them when `all`). Years will be runs of stories (display
     /// order is by date), read with no chunk at all.
-    Lists { values: Vec<&'a FacetValue>, all: bool },
+    Lists {
+        values: Vec<&'a FacetValue>,
+        all: bool,
+    },
 }
 
 impl Term<'_> {
@@ -25,7 +28,9 @@ impl Term<'_> {
     fn bound(&self) -> u64 {
         match self {
             Self::Lists { values, all: false } => values.iter().map(|v| u64::from(v.count)).sum(),
-            Self::Lists { values, all: true } => values.iter().map(|v| u64::from(v.count)).min().unwrap_or(0),
+            Self::Lists { values, all: true } => {
+                values.iter().map(|v| u64::from(v.count)).min().unwrap_or(0)
+            }
         }
     }
 }
@@ -62,7 +67,10 @@ pub fn stories(
 }
 
 /// The stories matching every term, ascending; `None` terms match every story (the caller counts them itself).
-pub fn evaluate(terms: &[Term], have: &dyn Fn(&str) -> Option<Stories>) -> Result<Option<Vec<u32>>, Missing> {
+pub fn evaluate(
+    terms: &[Term],
+    have: &dyn Fn(&str) -> Option<Stories>,
+) -> Result<Option<Vec<u32>>, Missing> {
     // The smallest term first, picked by hand: a term or three need no sorting code in every reader's download.
     let mut left: Vec<&Term> = terms.iter().collect();
     let mut found: Option<Vec<u32>> = None;
@@ -84,12 +92,10 @@ pub fn evaluate(terms: &[Term], have: &dyn Fn(&str) -> Option<Stories>) -> Resul
                 let refs: Vec<&[u32]> = lists.iter().map(Vec::as_slice).collect();
                 let term = match all {
                     false => tidings_bundle::postings::union(&refs),
-                    true => refs
-                        .iter()
-                        .skip(1)
-                        .fold(refs.first().map(|l| l.to_vec()).unwrap_or_default(), |acc, l| {
-                            tidings_bundle::postings::intersect(&acc, l)
-                        }),
+                    true => refs.iter().skip(1).fold(
+                        refs.first().map(|l| l.to_vec()).unwrap_or_default(),
+                        |acc, l| tidings_bundle::postings::intersect(&acc, l),
+                    ),
                 };
                 match found.take() {
                     Some(f) => tidings_bundle::postings::intersect(&f, &term),
@@ -104,7 +110,11 @@ pub fn evaluate(terms: &[Term], have: &dyn Fn(&str) -> Option<Stories>) -> Resul
 
 /// The first `n` stories of `value`'s list, from the chunks that hold them: a one-value selection's page needs
 /// no more (its count is the value's own).
-pub fn first(value: &FacetValue, n: usize, have: &dyn Fn(&str) -> Option<Stories>) -> Result<Vec<u32>, Missing> {
+pub fn first(
+    value: &FacetValue,
+    n: usize,
+    have: &dyn Fn(&str) -> Option<Stories>,
+) -> Result<Vec<u32>, Missing> {
     let mut out = Vec::new();
     for chunk in &value.chunks {
         if out.len() >= n {
@@ -125,7 +135,12 @@ pub fn ordered(stories: &[u32], dated: u32, oldest: bool) -> Vec<u32> {
         return stories.to_vec();
     }
     let split = stories.partition_point(|&n| n < dated);
-    stories[..split].iter().rev().chain(&stories[split..]).copied().collect()
+    stories[..split]
+        .iter()
+        .rev()
+        .chain(&stories[split..])
+        .copied()
+        .collect()
 }
 
 #[cfg(test)]
@@ -134,7 +149,12 @@ mod tests {
     use std::collections::HashMap;
 
     /// A value whose list is `stories`, in chunks of `per` stories named `<name>/<i>`.
-    fn value(name: &str, stories: &[u32], per: usize, files: &mut HashMap<String, Stories>) -> FacetValue {
+    fn value(
+        name: &str,
+        stories: &[u32],
+        per: usize,
+        files: &mut HashMap<String, Stories>,
+    ) -> FacetValue {
         let chunks = stories
             .chunks(per)
             .enumerate()
@@ -183,7 +203,9 @@ mod tests {
         let n = 20_000u32;
         let stories: Vec<(Vec<usize>, usize)> = (0..n)
             .map(|_| {
-                let tags = (0..next(&mut seed) % 5).map(|_| (next(&mut seed) % 10) as usize).collect();
+                let tags = (0..next(&mut seed) % 5)
+                    .map(|_| (next(&mut seed) % 10) as usize)
+                    .collect();
                 (tags, (next(&mut seed) % 6) as usize)
             })
             .collect();
@@ -192,7 +214,14 @@ mod tests {
             (0..n).filter(|&i| pick(&stories[i as usize])).collect()
         };
         let tags: Vec<FacetValue> = (0..10)
-            .map(|t| value(&format!("t{t}"), &list(&|s| s.0.contains(&t)), 256, &mut files))
+            .map(|t| {
+                value(
+                    &format!("t{t}"),
+                    &list(&|s| s.0.contains(&t)),
+                    256,
+                    &mut files,
+                )
+            })
             .collect();
         let outlets: Vec<FacetValue> = (0..6)
             .map(|o| value(&format!("o{o}"), &list(&|s| s.1 == o), 256, &mut files))
@@ -208,14 +237,25 @@ mod tests {
         for (t, all, o) in cases {
             let mut terms = Vec::new();
             if !t.is_empty() {
-                terms.push(Term::Lists { values: t.iter().map(|&i| &tags[i]).collect(), all });
+                terms.push(Term::Lists {
+                    values: t.iter().map(|&i| &tags[i]).collect(),
+                    all,
+                });
             }
             if !o.is_empty() {
-                terms.push(Term::Lists { values: o.iter().map(|&i| &outlets[i]).collect(), all: false });
+                terms.push(Term::Lists {
+                    values: o.iter().map(|&i| &outlets[i]).collect(),
+                    all: false,
+                });
             }
             let expected = list(&|s| {
                 let tag = |i: &usize| s.0.contains(i);
-                let tags_ok = t.is_empty() || if all { t.iter().all(tag) } else { t.iter().any(tag) };
+                let tags_ok = t.is_empty()
+                    || if all {
+                        t.iter().all(tag)
+                    } else {
+                        t.iter().any(tag)
+                    };
                 tags_ok && (o.is_empty() || o.contains(&s.1))
             });
             let (found, _) = answer(&terms, &files);
@@ -226,11 +266,22 @@ mod tests {
     #[test]
     fn a_rare_value_and_a_common_one_read_only_the_chunks_they_share() {
         let mut files = HashMap::new();
-        let common = value("common", &(0..10_000).collect::<Vec<_>>(), 1_000, &mut files);
+        let common = value(
+            "common",
+            &(0..10_000).collect::<Vec<_>>(),
+            1_000,
+            &mut files,
+        );
         let rare = value("rare", &[5, 9_500], 1_000, &mut files);
         let terms = [
-            Term::Lists { values: vec![&common], all: false },
-            Term::Lists { values: vec![&rare], all: false },
+            Term::Lists {
+                values: vec![&common],
+                all: false,
+            },
+            Term::Lists {
+                values: vec![&rare],
+                all: false,
+            },
         ];
         let (found, mut fetched) = answer(&terms, &files);
         fetched.sort();
@@ -241,9 +292,17 @@ mod tests {
     #[test]
     fn a_page_of_one_value_needs_only_its_first_chunks() {
         let mut files = HashMap::new();
-        let tag = value("t", &(0..5_000).map(|i| i * 3).collect::<Vec<_>>(), 1_000, &mut files);
+        let tag = value(
+            "t",
+            &(0..5_000).map(|i| i * 3).collect::<Vec<_>>(),
+            1_000,
+            &mut files,
+        );
         let have = |p: &str| (p == "t/0").then(|| files[p].clone());
-        assert_eq!(first(&tag, 12, &have).unwrap(), (0..12).map(|i| i * 3).collect::<Vec<_>>());
+        assert_eq!(
+            first(&tag, 12, &have).unwrap(),
+            (0..12).map(|i| i * 3).collect::<Vec<_>>()
+        );
         assert_eq!(first(&tag, 1_200, &have), Err(vec!["t/1".to_string()]));
     }
 

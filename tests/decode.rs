@@ -4,8 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use tidings_bundle::{
-    Align, ArticleBody, Block, BodyChunk, Card, CardShard, Footnote, Inline, Manifest, Source,
-    TagCount, SCHEMA_VERSION,
+    Align, ArticleBody, Block, BodyChunk, Card, CardShard, Facet, FacetBucket, FacetValue,
+    Footnote, Inline, ListChunk, Manifest, SlugBucket, Source, Table, TablePage, YearRun,
+    SCHEMA_VERSION,
 };
 use tidings_widget::components::document;
 use tidings_widget::decode;
@@ -296,18 +297,48 @@ fn a_manifest_and_a_shard_read_back_exactly_as_serde_wrote_them() {
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         total: 3,
-        tags: vec![TagCount {
-            tag: "usa".into(),
-            count: 2,
-        }],
         articles: vec![card("a", Some("2023-11-01")), card("b", None)],
-        index: vec!["index/0123456789abcdef.json".into()],
+        cards: table("tables/0123456789abcdef.json"),
+        tags: Facet {
+            top: vec![FacetValue {
+                value: "usa".into(),
+                count: 2,
+                chunks: vec![ListChunk("lists/0123456789abcdef.bin".into(), 0, 2)],
+            }],
+            values: 1,
+            buckets: table("tables/1123456789abcdef.json"),
+        },
+        outlets: Facet::default(),
+        years: vec![YearRun {
+            value: "2023".into(),
+            count: 2,
+            start: 0,
+        }],
+        slugs: table("tables/2123456789abcdef.json"),
         title: Some("Newsroom".into()),
         lang: None,
-        facets: None,
     };
     let json = serde_json::to_string(&manifest).unwrap();
     assert_eq!(decode::manifest(&parse(&json)), Ok(manifest));
+    // The files the manifest leads to.
+    let page = TablePage {
+        schema_version: SCHEMA_VERSION,
+        entries: vec!["cards/0123456789abcdef.json".into()],
+    };
+    let json = serde_json::to_string(&page).unwrap();
+    assert_eq!(decode::table_page(&parse(&json)), Ok(page.entries));
+    let bucket = SlugBucket {
+        schema_version: SCHEMA_VERSION,
+        slugs: vec![("a".into(), 0), ("b".into(), 1)],
+    };
+    let json = serde_json::to_string(&bucket).unwrap();
+    assert_eq!(decode::slug_bucket(&parse(&json)), Ok(bucket.slugs));
+    let values = FacetBucket {
+        schema_version: SCHEMA_VERSION,
+        values: manifest_values(),
+    };
+    let json = serde_json::to_string(&values).unwrap();
+    assert_eq!(decode::facet_bucket(&parse(&json)), Ok(values.values));
     let shard = CardShard {
         schema_version: SCHEMA_VERSION,
         articles: vec![card("c", Some("2023-10-30")), card("d", None)],
@@ -332,6 +363,24 @@ fn a_manifest_and_a_shard_read_back_exactly_as_serde_wrote_them() {
     );
 }
 
+fn table(page: &str) -> Table {
+    Table {
+        len: 1,
+        pages: vec![page.into()],
+    }
+}
+
+fn manifest_values() -> Vec<FacetValue> {
+    vec![FacetValue {
+        value: "CNN".into(),
+        count: 1_500,
+        chunks: vec![
+            ListChunk("lists/0123456789abcdef.bin".into(), 3, 4_000),
+            ListChunk("lists/1123456789abcdef.bin".into(), 4_001, 9_000),
+        ],
+    }]
+}
+
 /// The message a reader sees for a bundle of the wrong shape.
 fn error(json: &str) -> String {
     decode::manifest(&parse(json)).unwrap_err().to_string()
@@ -341,24 +390,38 @@ fn error(json: &str) -> String {
 fn a_wrong_shape_names_the_place_and_what_belongs_there() {
     assert_eq!(error("[]"), "the file should be an object");
     assert_eq!(
-        error(r#"{"schema_version":2,"total":0,"tags":"none","articles":[]}"#),
-        "`tags` should be a list"
+        error(r#"{"schema_version":3,"total":0,"articles":"none"}"#),
+        "`articles` should be a list"
+    );
+    let table = r#"{"len":0,"pages":[]}"#;
+    let facet = |top: &str| format!(r#"{{"top":[{top}],"values":1,"buckets":{table}}}"#);
+    let manifest = |tags: &str| {
+        format!(
+            r#"{{"schema_version":3,"total":0,"articles":[],"cards":{table},"tags":{tags},"outlets":{},"years":[],"slugs":{table}}}"#,
+            facet("")
+        )
+    };
+    assert_eq!(
+        error(&manifest(&facet(r#"{"value":"a","count":-1,"chunks":[]}"#))),
+        "`tags.top[0].count` should be a whole number in range"
     );
     assert_eq!(
-        error(r#"{"schema_version":2,"total":0,"tags":[{"tag":"a","count":-1}],"articles":[]}"#),
-        "`tags[0].count` should be a whole number in range"
+        error(&manifest(&facet(
+            r#"{"value":"a","count":1,"chunks":[["lists/a.bin",0]]}"#
+        ))),
+        "`tags.top[0].chunks[0]` should be a whole number in range"
     );
     let card = r#"{"id":"a","slug":"a","tags":[],"sources":[],"excerpt":"","reading_minutes":1,"body":"b"}"#;
     assert_eq!(
         error(&format!(
-            r#"{{"schema_version":2,"total":2,"tags":[],"articles":[{card},{}]}}"#,
+            r#"{{"schema_version":3,"total":2,"articles":[{card},{}]}}"#,
             card.replace(r#""slug":"a","#, r#""slug":"a","title":7,"#)
         )),
         "`articles[0].title` should be text"
     );
     assert_eq!(
-        error(r#"{"schema_version":2,"total":0,"tags":[],"articles":[],"index":[1]}"#),
-        "`index[0]` should be text"
+        error(r#"{"schema_version":3,"total":0,"articles":[],"cards":{"len":1,"pages":[1]}}"#),
+        "`cards.pages[0]` should be text"
     );
     let chunk = r#"{"schema_version":1,"bodies":[{"id":"b"},{"id":"a","blocks":[{"list":{"items":[[{"paragraph":[{"link":{"href":"x","content":[{"shout":"hi"}]}}]}]]}}]}]}"#;
     assert_eq!(

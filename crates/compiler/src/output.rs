@@ -361,7 +361,12 @@ mod tests {
     fn all_cards(rendered: &Rendered) -> Vec<Card> {
         let manifest: Manifest = serde_json::from_str(&rendered.bundle_json).unwrap();
         let file = |path: &str| {
-            let (_, bytes) = rendered.index.files.iter().find(|(p, _)| p == path).unwrap();
+            let (_, bytes) = rendered
+                .index
+                .files
+                .iter()
+                .find(|(p, _)| p == path)
+                .unwrap();
             String::from_utf8(bytes.clone()).unwrap()
         };
         let mut cards = Vec::new();
@@ -375,7 +380,10 @@ mod tests {
             }
         }
         assert_eq!(cards.len(), manifest.total as usize);
-        assert_eq!(manifest.cards.len as usize, manifest.total.div_ceil(16) as usize);
+        assert_eq!(
+            manifest.cards.len as usize,
+            manifest.total.div_ceil(16) as usize
+        );
         cards
     }
 
@@ -390,7 +398,17 @@ mod tests {
         let ids: Vec<_> = all_cards(&rendered).into_iter().map(|c| c.id).collect();
         let expected: Vec<_> = out.bundle.articles.iter().map(|c| c.id.clone()).collect();
         assert_eq!(ids, expected);
-        assert_eq!(manifest.articles, out.bundle.articles[..FIRST_CARDS].to_vec().into_iter().map(|mut c| { c.body = manifest.articles[0].body.clone(); c }).collect::<Vec<_>>());
+        assert_eq!(
+            manifest.articles,
+            out.bundle.articles[..FIRST_CARDS]
+                .to_vec()
+                .into_iter()
+                .map(|mut c| {
+                    c.body = manifest.articles[0].body.clone();
+                    c
+                })
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]

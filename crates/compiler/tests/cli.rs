@@ -147,7 +147,14 @@ fn a_rebuild_replaces_old_bodies_and_keeps_other_files() {
     // tags and one of outlets, the one chunk the story's tag list and outlet list share, a bucket of slugs, and
     // a table page each for the shards, the two facets' buckets and the slugs' bucket.
     let count = |dir: &str| names.iter().filter(|n| n.starts_with(dir)).count();
-    let dirs = ["articles/", "cards/", "facets/", "lists/", "slugs/", "tables/"];
+    let dirs = [
+        "articles/",
+        "cards/",
+        "facets/",
+        "lists/",
+        "slugs/",
+        "tables/",
+    ];
     assert_eq!(dirs.map(count), [1, 1, 2, 1, 1, 4], "{names:?}");
     assert_eq!(names.len(), 12, "{names:?}");
     assert!(

@@ -49,9 +49,17 @@ impl Files {
             let part = decode(&self.bytes(&chunk.0)).unwrap();
             assert!(part.len() <= POSTINGS_PER_CHUNK);
             if i + 1 < value.chunks.len() {
-                assert_eq!(part.len(), POSTINGS_PER_CHUNK, "only the last chunk is short");
+                assert_eq!(
+                    part.len(),
+                    POSTINGS_PER_CHUNK,
+                    "only the last chunk is short"
+                );
             }
-            assert_eq!((part[0], part[part.len() - 1]), (chunk.1, chunk.2), "first and last");
+            assert_eq!(
+                (part[0], part[part.len() - 1]),
+                (chunk.1, chunk.2),
+                "first and last"
+            );
             read.extend(part);
         }
         read
@@ -123,13 +131,21 @@ fn every_list_is_the_stories_that_carry_its_value_in_display_order() {
             "a year is one run of stories"
         );
     }
-    assert_eq!(manifest.dated() as usize, years.values().map(Vec::len).sum::<usize>());
+    assert_eq!(
+        manifest.dated() as usize,
+        years.values().map(Vec::len).sum::<usize>()
+    );
 
     // Every slug leads to its story, whose card is in the shard the table names.
     for (n, card) in cards.iter().enumerate().step_by(37) {
         let b = bucket_of(&card.slug, manifest.slugs.len) as usize;
         let bucket: SlugBucket = files.json(&files.entry(&manifest.slugs, b));
-        let found = bucket.slugs.iter().find(|(s, _)| *s == card.slug).unwrap().1;
+        let found = bucket
+            .slugs
+            .iter()
+            .find(|(s, _)| *s == card.slug)
+            .unwrap()
+            .1;
         assert_eq!(found as usize, n);
         let shard: CardShard = files.json(&files.entry(&manifest.cards, n / SHARD_CARDS));
         assert_eq!(shard.articles[n % SHARD_CARDS].id, card.id);

@@ -5,9 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use tidings_bundle::{
-    bucket_of, Card, FacetValue, Manifest, Table, SHARD_CARDS, TABLE_PAGE,
-};
+use tidings_bundle::{bucket_of, Card, FacetValue, Manifest, Table, SHARD_CARDS, TABLE_PAGE};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -271,7 +269,11 @@ impl Loaded {
         let top = &self.top_tags;
         let offered: Vec<Rc<FacetValue>> = top
             .iter()
-            .chain(values.iter().filter(|v| !top.iter().any(|t| t.value == v.value)))
+            .chain(
+                values
+                    .iter()
+                    .filter(|v| !top.iter().any(|t| t.value == v.value)),
+            )
             .cloned()
             .collect();
         Some(Page {
@@ -365,7 +367,13 @@ impl App {
                 if let Some(card) = found {
                     let (tags, id) = (self.state.selected.clone(), card.id.clone());
                     self.opened = Some(card);
-                    self.apply(ctx, crate::state::Action::Restore { tags, open: Some(id) });
+                    self.apply(
+                        ctx,
+                        crate::state::Action::Restore {
+                            tags,
+                            open: Some(id),
+                        },
+                    );
                 }
             }
         }
@@ -391,7 +399,12 @@ impl App {
 
     /// A file the view asked for arrived, or failed. A content-named file that is gone (404) means the bundle was
     /// rebuilt while the page was open: the manifest is fetched again, once, and the view worked out from it.
-    pub(super) fn arrived(&mut self, ctx: &Context<Self>, path: String, file: Result<File, FetchError>) {
+    pub(super) fn arrived(
+        &mut self,
+        ctx: &Context<Self>,
+        path: String,
+        file: Result<File, FetchError>,
+    ) {
         self.in_flight.retain(|p| *p != path);
         match (file, &self.fetch) {
             (Ok(file), Fetch::Ready(loaded)) => loaded.keep(path, file),

@@ -279,7 +279,9 @@ impl Component for App {
                 };
                 ready(
                     self.page.as_ref(),
-                    self.opened.as_ref().filter(|c| Some(&c.id) == self.state.open.as_ref()),
+                    self.opened
+                        .as_ref()
+                        .filter(|c| Some(&c.id) == self.state.open.as_ref()),
                     (self.busy, self.failed.as_ref()),
                     &self.state,
                     ctx.link().callback(Msg::Do),
@@ -304,9 +306,10 @@ impl App {
     fn adopt_site(&mut self, ctx: &Context<Self>) {
         let props = &ctx.props().config;
         let site = match &self.fetch {
-            Fetch::Ready(loaded) => {
-                props.with_site(loaded.manifest.title.as_deref(), loaded.manifest.lang.as_deref())
-            }
+            Fetch::Ready(loaded) => props.with_site(
+                loaded.manifest.title.as_deref(),
+                loaded.manifest.lang.as_deref(),
+            ),
             _ => None,
         };
         let config = site.map_or_else(|| props.clone(), Rc::new);
@@ -367,7 +370,11 @@ impl App {
         };
         self.last_open = Some(id);
         self.focus = Some(Focus::Title);
-        let Some(card) = self.opened.clone().filter(|c| Some(&c.id) == self.last_open.as_ref()) else {
+        let Some(card) = self
+            .opened
+            .clone()
+            .filter(|c| Some(&c.id) == self.last_open.as_ref())
+        else {
             return;
         };
         self.body = (card.id.clone(), Body::Loading);
@@ -399,7 +406,11 @@ impl App {
     fn tell_host(&self, ctx: &Context<Self>) {
         let (state, onevent) = (&self.state, &ctx.props().onevent);
         if let Some(id) = &state.open {
-            let slug = self.opened.as_ref().map(|c| c.slug.clone()).unwrap_or_default();
+            let slug = self
+                .opened
+                .as_ref()
+                .map(|c| c.slug.clone())
+                .unwrap_or_default();
             onevent.emit(WidgetEvent::Open {
                 id: id.clone(),
                 slug,
