@@ -46,10 +46,13 @@ test("filtering by a tag shows only matching stories, any or all", async ({ widg
   const second = widget.page.getByRole("navigation", { name: "Filter stories by tag" }).locator('button[aria-pressed="false"]').nth(1);
   const secondTag = (await second.textContent())!.replace(/\d+$/, "");
   await second.click();
+  await expect(widget.tag(secondTag)).toHaveAttribute("aria-pressed", "true");
+  await widget.loaded();
   const anyCount = Number((await widget.count().textContent())!.match(/(\d+) stor/)![1]);
   expect(anyCount).toBeGreaterThanOrEqual(Number(count));
   await page.getByRole("button", { name: "All tags" }).click();
   await expect(page.getByRole("button", { name: "All tags" })).toHaveAttribute("aria-pressed", "true");
+  await widget.loaded();
   const allCount = Number((await widget.count().textContent())!.match(/(\d+) stor/)![1]);
   expect(allCount).toBeLessThanOrEqual(Number(count));
   for (const text of await widget.cards().allTextContents()) {

@@ -84,7 +84,7 @@ test("100,000 stories: the first view, filters checked by brute force, and only 
 });
 
 test("100,000 stories: a chunk that fails says so with a Retry for that view; a rebuilt bundle is fetched again", async ({ widget, page }) => {
-  widget.allow(/lists\/|cards\//);
+  widget.allow(/lists\/|cards\/|Failed to load resource/);
   await page.goto("/big/index.html");
   await expect(widget.count()).toHaveText("Showing 12 of 100000 stories");
   let failing = true;

@@ -46,7 +46,7 @@ pub(super) async fn fetch_file(url: &str, path: &str) -> Result<File, FetchError
 }
 
 fn read_file(path: &str, v: &JsValue) -> Result<File, FetchError> {
-    Ok(match path.split('/').next() {
+    Ok(match crate::format::pieces(path, b'/').next() {
         Some("lists") => {
             let bytes = v.unchecked_ref::<js_sys::Uint8Array>().to_vec();
             let stories = tidings_bundle::postings::decode(&bytes)

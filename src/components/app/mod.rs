@@ -184,8 +184,8 @@ impl Component for App {
                     }),
                     Fetch::Loading => {}
                 }
+                // The last view stays until this manifest's is worked out (a rebuilt bundle fetched again).
                 self.fetch = fetch;
-                self.page = None;
                 self.adopt_site(ctx);
                 // A shared link's story and filter, once the manifest is in.
                 self.restore(ctx);
@@ -216,6 +216,7 @@ impl Component for App {
     fn changed(&mut self, ctx: &Context<Self>, old: &AppProps) -> bool {
         self.adopt_site(ctx);
         if url_of(ctx.props()) != url_of(old) {
+            self.page = None;
             self.download(ctx);
         }
         true
