@@ -3,21 +3,24 @@
 // after it until the reader acts; and for a one-tag filter (the tag tenth in the row) the bytes it fetches and the
 // time from the click to its cards. Prints a table and writes bench/ondemand.json. Pagefind is not in this run yet.
 // Expects dist/ (make build) and the compiler built (cargo build --release -p tidings-compiler).
-// Usage: node bench/ondemand.mjs [SIZES]   (default 1000,10000,100000)
+// Usage: node bench/ondemand.mjs [SIZES] [--reuse]   (default 1000,10000,100000; --reuse serves the sites the last
+// run built)
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import { ARGS, CHROMIUM, mobilePage, serve } from "./mobile.mjs";
 
-const SIZES = (process.argv[2] ?? "1000,10000,100000").split(",").map(Number);
+const args = process.argv.slice(2);
+const reuse = args.includes("--reuse");
+const SIZES = (args.find((a) => !a.startsWith("--")) ?? "1000,10000,100000").split(",").map(Number);
 const ROOT = "target/bench-ondemand";
-const PORT = 4190;
+const PORT = 4192; // (4190 is on the fetch standard's list of blocked ports)
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const kb = (b) => round(b / 1024);
 
-rmSync(ROOT, { recursive: true, force: true });
-for (const n of SIZES) {
+if (!reuse) rmSync(ROOT, { recursive: true, force: true });
+for (const n of reuse ? [] : SIZES) {
   const seeds = join(ROOT, "seeds", String(n));
   execFileSync("node", ["bench/distinct.mjs", String(n), seeds], { stdio: "inherit" });
   cpSync("dist", join(ROOT, "site", String(n)), { recursive: true });
