@@ -14,8 +14,8 @@ for (const [name, generator] of [["distinct text", "bench/distinct.mjs"], ["repe
   const out = join(work, `${name.split(" ")[0]}-out`);
   execFileSync("node", [generator, String(n), seeds], { stdio: "ignore" });
   execFileSync("target/release/tidings", ["build", seeds, "--quiet", "--precompress", "--out", out], { stdio: "ignore" });
-  const shards = readdirSync(join(out, "index"));
-  const bytes = (ext) => shards.filter((f) => f.endsWith(ext)).reduce((sum, f) => sum + statSync(join(out, "index", f)).size, 0);
+  const shards = readdirSync(join(out, "cards"));
+  const bytes = (ext) => shards.filter((f) => f.endsWith(ext)).reduce((sum, f) => sum + statSync(join(out, "cards", f)).size, 0);
   const cards = n - 24; // the newest 24 are in bundle.json
   rows.push([name, bytes(".json") / cards, bytes(".json.br") / cards, bytes(".json.br")]);
 }

@@ -21,16 +21,23 @@ export async function mountTwin(root) {
   root.replaceChildren(heading, filters, count, list, more);
 
   const manifest = await (await fetch(url)).json();
-  state.tags = manifest.tags;
+  // Bundle format 3: the manifest's most used tags, and every card through the table of shards (which start from
+  // story 0, so the manifest's own cards are skipped). The twin keeps the old design: every card, fetched after
+  // the first view.
+  state.tags = manifest.tags.top.map((v) => ({ tag: v.value, count: v.count }));
   state.total = manifest.total;
   state.cards = manifest.articles;
   renderFilters();
   renderList();
   root.dispatchEvent(new CustomEvent("twin:ready", { bubbles: true }));
-  for (const path of manifest.index) {
-    const shard = await (await fetch(new URL(path, url))).json();
-    for (const card of shard.articles) state.cards.push(card);
-    if (state.selected.length) renderList();
+  let story = 0;
+  for (const page of manifest.cards.pages) {
+    const { entries } = await (await fetch(new URL(page, url))).json();
+    for (const path of entries) {
+      const shard = await (await fetch(new URL(path, url))).json();
+      for (const card of shard.articles) if (story++ >= manifest.articles.length) state.cards.push(card);
+      if (state.selected.length) renderList();
+    }
   }
   root.dataset.complete = "";
 
