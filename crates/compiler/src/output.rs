@@ -90,10 +90,7 @@ fn named_file(dir: &str, field: &str, items: impl Iterator<Item = String>) -> (S
         json.push_str(&item);
     }
     json.push_str("]}\n");
-    let path = format!(
-        "{dir}/{:016x}.json",
-        xxhash_rust::xxh3::xxh3_64(json.as_bytes())
-    );
+    let path = crate::index::hashed(dir, "json", json.as_bytes());
     (path, json)
 }
 
